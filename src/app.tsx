@@ -1,0 +1,132 @@
+import Fastify, { LogController, type FastifyInstance, type FastifyRequest, type FastifyReply, type FastifyServerOptions } from 'fastify';
+import formbody from '@fastify/formbody';
+import type { Kysely } from 'kysely';
+import type { Database } from './db/schema.js';
+import type { Engine } from './db/connect.js';
+import type { Clock } from './clock.js';
+import type { Config } from './config.js';
+import { AppError, toAppError } from './errors.js';
+import { findRedirect } from './content/redirects.js';
+import { loadSettings, settingsSchema } from './content/settings.js';
+import { registerAssets } from './site/assets.js';
+import { checkRequestTarget, MAX_URL_LENGTH } from './site/path-guard.js';
+import { baseUrlFor, sendPage } from './site/render.js';
+import { siteView } from './site/site.service.js';
+import { registerSiteRoutes } from './site/site.routes.js';
+import { MessagePage } from './site/views/lists.js';
+
+export interface AppDeps {
+  config: Config;
+  db: Kysely<Database>;
+  engine: Engine;
+  clock: Clock;
+  /** Fastify logger options; false in tests. */
+  logger?: FastifyServerOptions['logger'];
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+}
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'x-frame-options': 'SAMEORIGIN',
+  'content-security-policy': [
+    "default-src 'self'",
+    "img-src 'self' https: data:",
+    "style-src 'self'",
+    "script-src 'self'",
+    'frame-src https://www.youtube.com https://www.youtube-nocookie.com https://player.vimeo.com',
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'self'",
+  ].join('; '),
+};
+
+/**
+ * Builds the application from its dependencies. No globals: tests build one
+ * per database, and main.ts builds one for the process.
+ */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { maxParamLength: MAX_URL_LENGTH },
+    return503OnClosing: true,
+    // one line per request costs more than serving a cached page; errors are still logged
+    logController: new LogController({ disableRequestLogging: true }),
+    frameworkErrors: (error, request, reply) => {
+      void renderError(request, reply, error.code === 'FST_ERR_BAD_URL' ? new AppError('BAD_PATH') : toAppError(error));
+    },
+  });
+  app.decorate('deps', deps);
+
+  await app.register(formbody, { bodyLimit: 256 * 1024 });
+
+  app.addHook('onRequest', async (request) => {
+    checkRequestTarget(request);
+  });
+
+  app.addHook('onSend', async (_request, reply, payload) => {
+    const type = String(reply.getHeader('content-type') ?? '');
+    if (type.startsWith('text/html')) {
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+        if (!reply.hasHeader(name)) reply.header(name, value);
+      }
+    }
+    return payload;
+  });
+
+  const { cssUrl } = registerAssets(app);
+
+  async function renderError(request: FastifyRequest, reply: FastifyReply, error: AppError) {
+    let settings = settingsSchema.parse({});
+    try {
+      settings = await loadSettings(deps.db);
+    } catch {
+      // the database is unreachable: the error page still renders, with defaults
+    }
+    const baseUrl = baseUrlFor(request, deps.config.publicUrl);
+    const path = (request.raw.url ?? '/').split('?')[0]!.slice(0, 200);
+    const site = siteView(settings, baseUrl, path, cssUrl);
+    reply.header('cache-control', 'no-store');
+    return sendPage(reply, <MessagePage site={site} head={{ title: error.title, noindex: true }} title={error.title} message={error.message} status={error.status} />, error.status);
+  }
+
+  app.setErrorHandler(async (err, request, reply) => {
+    const error = toAppError(err);
+    if (error.status >= 500) request.log.error({ err }, 'request failed');
+    else request.log.info({ code: error.code, status: error.status }, error.message);
+    return renderError(request, reply, error);
+  });
+
+  app.setNotFoundHandler(async (request, reply) => {
+    const raw = request.raw.url ?? '/';
+    const q = raw.indexOf('?');
+    const path = q === -1 ? raw : raw.slice(0, q);
+    if (request.method === 'GET' || request.method === 'HEAD') {
+      const redirect = await findRedirect(deps.db, safeDecode(path) + (q === -1 ? '' : raw.slice(q)));
+      if (redirect) return reply.redirect(redirect.to_path, redirect.status_code as 301);
+      // /some-story → /some-story/, as WordPress does; files (with a dot) are left alone
+      const last = path.slice(path.lastIndexOf('/') + 1);
+      if (!path.endsWith('/') && last !== '' && !last.includes('.')) return reply.redirect(`${path}/${q === -1 ? '' : raw.slice(q)}`, 301);
+    }
+    return renderError(request, reply, new AppError('NOT_FOUND'));
+  });
+
+  await registerSiteRoutes(app, { db: deps.db, clock: deps.clock, config: deps.config, cssUrl });
+  return app;
+}
+
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}

@@ -1,0 +1,87 @@
+export interface CommentFormValues {
+  name: string;
+  email: string;
+  url: string;
+  comment: string;
+  parentId: number | null;
+}
+
+export interface CommentFormProps {
+  action: string;
+  values?: Partial<CommentFormValues>;
+  /** Field name → message, for a form that came back with errors. */
+  errors?: Partial<Record<keyof CommentFormValues, string>>;
+  /** Name of the comment being replied to, when replying. */
+  replyingTo?: string | null;
+  cancelReplyUrl?: string;
+  /** Hidden inputs the spam defence adds (form token, honeypot). */
+  hidden?: Record<string, string>;
+}
+
+function Field({ id, label, required, error, children }: { id: string; label: string; required?: boolean; error?: string; children: preact.ComponentChildren }) {
+  return (
+    <p class={`form-field${error ? ' form-field--error' : ''}`}>
+      <label for={id}>
+        {label}
+        {required ? (
+          <>
+            {' '}
+            <span class="required" aria-hidden="true">
+              *
+            </span>
+          </>
+        ) : null}
+      </label>
+      {children}
+      {error ? (
+        <span class="form-field__error" id={`${id}-error`}>
+          {error}
+        </span>
+      ) : null}
+    </p>
+  );
+}
+
+/** "Leave a Reply": works without JavaScript; posting is handled by the comments feature. */
+export function CommentForm({ action, values = {}, errors = {}, replyingTo, cancelReplyUrl, hidden = {} }: CommentFormProps) {
+  const invalid = (k: keyof CommentFormValues) => (errors[k] ? { 'aria-invalid': 'true' as const, 'aria-describedby': `comment-${k}-error` } : {});
+  return (
+    <section class="respond" id="respond" aria-labelledby="reply-title">
+      <h2 id="reply-title">
+        {replyingTo ? `Leave a Reply to ${replyingTo}` : 'Leave a Reply'}
+        {replyingTo && cancelReplyUrl ? (
+          <small>
+            {' '}
+            <a href={cancelReplyUrl}>Cancel reply</a>
+          </small>
+        ) : null}
+      </h2>
+      <form class="comment-form" method="post" action={action} novalidate>
+        <p class="comment-notes">
+          <span id="email-notes">Your email address will not be published.</span> Required fields are marked <span class="required">*</span>
+        </p>
+        <Field id="comment-comment" label="Comment" required error={errors.comment}>
+          <textarea id="comment-comment" name="comment" rows={8} maxLength={65525} required {...invalid('comment')}>
+            {values.comment ?? ''}
+          </textarea>
+        </Field>
+        <Field id="comment-name" label="Name" required error={errors.name}>
+          <input id="comment-name" name="name" type="text" autocomplete="name" maxLength={245} required value={values.name ?? ''} {...invalid('name')} />
+        </Field>
+        <Field id="comment-email" label="Email" required error={errors.email}>
+          <input id="comment-email" name="email" type="email" autocomplete="email" maxLength={254} required value={values.email ?? ''} {...invalid('email')} aria-describedby={errors.email ? 'comment-email-error email-notes' : 'email-notes'} />
+        </Field>
+        <Field id="comment-url" label="Website" error={errors.url}>
+          <input id="comment-url" name="url" type="url" autocomplete="url" maxLength={2000} value={values.url ?? ''} {...invalid('url')} />
+        </Field>
+        {values.parentId ? <input type="hidden" name="parent_id" value={String(values.parentId)} /> : null}
+        {Object.entries(hidden).map(([k, v]) => (
+          <input key={k} type="hidden" name={k} value={v} />
+        ))}
+        <p class="form-submit">
+          <button type="submit">Post Comment</button>
+        </p>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { parseDatabaseUrl, type DatabaseTarget } from './db/connect.js';
+
+/** Typed configuration, read once from the environment at start. */
+export interface Config {
+  port: number;
+  host: string;
+  database: DatabaseTarget;
+  databaseUrl: string;
+  /** Seed demo content into an empty database. */
+  demo: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Honour X-Forwarded-* headers (set when behind a reverse proxy). */
+  trustProxy: boolean;
+  /** Public base URL used in absolute links (canonical, feeds); derived from the request when unset. */
+  publicUrl: string | null;
+}
+
+const flag = (name: string, fallback: boolean) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return fallback;
+      if (/^(1|true|yes|on)$/i.test(v)) return true;
+      if (/^(0|false|no|off)$/i.test(v)) return false;
+      ctx.addIssue({ code: 'custom', message: `${name} must be 0 or 1 (got "${v}")` });
+      return z.NEVER;
+    });
+
+const envSchema = z.object({
+  PORT: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return 3000;
+      const n = Number(v);
+      if (!/^\d+$/.test(v) || n < 1 || n > 65535) {
+        ctx.addIssue({ code: 'custom', message: `PORT must be a whole number from 1 to 65535 (got "${v}")` });
+        return z.NEVER;
+      }
+      return n;
+    }),
+  HOST: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return '127.0.0.1';
+      if (!/^[A-Za-z0-9.:\-[\]]+$/.test(v)) {
+        ctx.addIssue({ code: 'custom', message: `HOST must be a host name or IP address (got "${v}")` });
+        return z.NEVER;
+      }
+      return v;
+    }),
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const url = v === undefined || v === '' ? 'sqlite:./data/masthead.db' : v;
+      try {
+        return { url, target: parseDatabaseUrl(url) };
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+        return z.NEVER;
+      }
+    }),
+  MASTHEAD_DEMO: flag('MASTHEAD_DEMO', true),
+  MASTHEAD_TRUST_PROXY: flag('MASTHEAD_TRUST_PROXY', false),
+  MASTHEAD_PUBLIC_URL: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return null;
+      try {
+        const u = new URL(v);
+        if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error();
+        return u.origin + u.pathname.replace(/\/+$/, '');
+      } catch {
+        ctx.addIssue({ code: 'custom', message: `MASTHEAD_PUBLIC_URL must be an http(s) URL (got "${v}")` });
+        return z.NEVER;
+      }
+    }),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: (issue) => `LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "${String(issue.input)}")`,
+    })
+    .optional()
+    .default('info'),
+});
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates the environment; throws ConfigError with one line per problem. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `invalid configuration: ${i.message}`));
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    database: e.DATABASE_URL.target,
+    databaseUrl: e.DATABASE_URL.url,
+    demo: e.MASTHEAD_DEMO,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.MASTHEAD_TRUST_PROXY,
+    publicUrl: e.MASTHEAD_PUBLIC_URL,
+  };
+}

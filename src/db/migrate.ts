@@ -1,0 +1,19 @@
+import { Migrator, type Kysely, type MigrationResultSet } from 'kysely';
+import { migrations } from './migrations/index.js';
+
+/** Brings the schema up to date; throws with the failing migration's name. */
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName: 'masthead_migrations',
+    migrationLockTableName: 'masthead_migrations_lock',
+  });
+  const result: MigrationResultSet = await migrator.migrateToLatest();
+  const failed = result.results?.find((r) => r.status === 'Error');
+  if (result.error) {
+    const name = failed ? ` (${failed.migrationName})` : '';
+    throw new Error(`database migration failed${name}: ${(result.error as Error).message ?? result.error}`);
+  }
+  return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

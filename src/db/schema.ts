@@ -1,0 +1,168 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * Table types shared by both engines. Times are ISO 8601 UTC strings
+ * ("2026-11-23T21:11:10.000Z") and booleans are 0/1 integers on SQLite and
+ * PostgreSQL alike, so that a row reads the same whichever engine produced it
+ * (see the first migration for the reasoning).
+ */
+type Id = Generated<number>;
+type Flag = ColumnType<number, number | undefined, number>;
+
+export type ArticleStatus = 'draft' | 'pending' | 'scheduled' | 'published' | 'trash';
+export type ArticleKind = 'news' | 'opinion' | 'review' | 'analysis';
+export type ArticleType = 'post' | 'page';
+export type TextDirection = 'ltr' | 'rtl';
+export type CommentStatus = 'pending' | 'approved' | 'spam' | 'trash';
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface AuthorsTable {
+  id: Id;
+  slug: string;
+  name: string;
+  credentials: string | null;
+  bio: string | null;
+  /** Private; never shown on public pages. */
+  email: string | null;
+  website: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CategoriesTable {
+  id: Id;
+  slug: string;
+  name: string;
+  description: string | null;
+  parent_id: number | null;
+  position: ColumnType<number, number | undefined, number>;
+  created_at: string;
+}
+
+export interface TagsTable {
+  id: Id;
+  slug: string;
+  name: string;
+  description: string | null;
+  created_at: string;
+}
+
+export interface SeriesTable {
+  id: Id;
+  slug: string;
+  title: string;
+  description: string | null;
+  created_at: string;
+}
+
+export interface SourcesTable {
+  id: Id;
+  slug: string;
+  name: string;
+  homepage_url: string | null;
+  feed_url: string | null;
+  show_source_line: Flag;
+  /** Where rel=canonical points for stories from this outlet. */
+  canonical_policy: 'original' | 'self';
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ArticlesTable {
+  id: Id;
+  type: ArticleType;
+  slug: string;
+  title: string;
+  dek: string | null;
+  excerpt: string | null;
+  /** Plain-text teaser: the excerpt when given, else the body's opening words. */
+  summary: ColumnType<string, string | undefined, string>;
+  kind: ArticleKind;
+  body_format: 'markdown' | 'html';
+  body_source: string;
+  /** Sanitized when saved; the only HTML a view prints unescaped. */
+  body_html: string;
+  status: ArticleStatus;
+  published_at: string | null;
+  created_at: string;
+  updated_at: string;
+  lang: string | null;
+  dir: TextDirection | null;
+  primary_category_id: number | null;
+  featured: Flag;
+  featured_image_url: string | null;
+  featured_image_alt: string | null;
+  featured_image_caption: string | null;
+  featured_image_credit: string | null;
+  featured_image_width: number | null;
+  featured_image_height: number | null;
+  source_id: number | null;
+  original_url: string | null;
+  original_author: string | null;
+  series_id: number | null;
+  series_part: number | null;
+  comments_enabled: Flag;
+}
+
+export interface ArticleAuthorsTable {
+  article_id: number;
+  author_id: number;
+  position: number;
+}
+
+export interface ArticleTagsTable {
+  article_id: number;
+  tag_id: number;
+}
+
+export interface CommentsTable {
+  id: Id;
+  article_id: number;
+  parent_id: number | null;
+  author_name: string;
+  /** Private; never shown on public pages, in feeds or in APIs. */
+  author_email: string;
+  author_url: string | null;
+  body: string;
+  status: CommentStatus;
+  created_at: string;
+  ip_hash: string | null;
+  user_agent: string | null;
+}
+
+export interface RedirectsTable {
+  id: Id;
+  from_path: string;
+  to_path: string;
+  status_code: ColumnType<number, number | undefined, number>;
+  created_at: string;
+}
+
+export interface Database {
+  settings: SettingsTable;
+  authors: AuthorsTable;
+  categories: CategoriesTable;
+  tags: TagsTable;
+  series: SeriesTable;
+  sources: SourcesTable;
+  articles: ArticlesTable;
+  article_authors: ArticleAuthorsTable;
+  article_tags: ArticleTagsTable;
+  comments: CommentsTable;
+  redirects: RedirectsTable;
+}
+
+export type ArticleRow = Selectable<ArticlesTable>;
+export type NewArticle = Insertable<ArticlesTable>;
+export type ArticleUpdate = Updateable<ArticlesTable>;
+export type AuthorRow = Selectable<AuthorsTable>;
+export type CategoryRow = Selectable<CategoriesTable>;
+export type TagRow = Selectable<TagsTable>;
+export type SeriesRow = Selectable<SeriesTable>;
+export type SourceRow = Selectable<SourcesTable>;
+export type CommentRow = Selectable<CommentsTable>;
+export type RedirectRow = Selectable<RedirectsTable>;

@@ -1,0 +1,334 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { Clock } from '../clock.js';
+import type { Config } from '../config.js';
+import { AppError } from '../errors.js';
+import { loadSettings, type Settings } from '../content/settings.js';
+import { allCategories, categoryPath, categoryUrl, descendantIds, findAuthorBySlug, findCategoryBySlug, findSeriesBySlug, findTagBySlug } from '../content/taxonomy.repository.js';
+import { findLeadStory, findPublishedBySlug, listPublished, type ListFilter } from '../content/articles.repository.js';
+import { searchPublished } from '../search/search.repository.js';
+import { findRedirect } from '../content/redirects.js';
+import { formatDateTime } from './dates.js';
+import { baseUrlFor, sendPage } from './render.js';
+import { articleView, authorUrl, breadcrumbJsonLd, paginationView, seriesUrl, siteView, tagUrl, teaserViews } from './site.service.js';
+import type { LinkView, SiteView } from './view-models.js';
+import { ArticlePage } from './views/article.js';
+import { HomePage, ListPage, type HomeSection } from './views/lists.js';
+import type { HeadView } from './views/layout.js';
+
+export interface SiteDeps {
+  db: Kysely<Database>;
+  clock: Clock;
+  config: Config;
+  cssUrl: string;
+}
+
+export interface PageContext {
+  settings: Settings;
+  site: SiteView;
+  baseUrl: string;
+  now: Date;
+}
+
+/** Settings and site chrome for one request. */
+export async function pageContext(deps: SiteDeps, request: FastifyRequest): Promise<PageContext> {
+  const settings = await loadSettings(deps.db);
+  const baseUrl = baseUrlFor(request, deps.config.publicUrl);
+  const path = (request.raw.url ?? '/').split('?')[0]!;
+  return { settings, site: siteView(settings, baseUrl, path, deps.cssUrl), baseUrl, now: deps.clock.now() };
+}
+
+/** Parses the N of /page/N/; page 1 has no /page/ suffix. */
+function pageNumber(raw: string | undefined): number {
+  if (raw === undefined) return 1;
+  if (!/^[1-9]\d{0,5}$/.test(raw)) throw new AppError('NOT_FOUND');
+  return Number(raw);
+}
+
+function websiteJsonLd(ctx: PageContext) {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'WebSite',
+    name: ctx.settings.title,
+    description: ctx.settings.description,
+    url: `${ctx.baseUrl}/`,
+    potentialAction: { '@type': 'SearchAction', target: `${ctx.baseUrl}/search/?q={search_term_string}`, 'query-input': 'required name=search_term_string' },
+  };
+}
+
+export async function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<void> {
+  const { db } = deps;
+
+  async function home(request: FastifyRequest, reply: FastifyReply, page: number) {
+    const ctx = await pageContext(deps, request);
+    const categories = await allCategories(db);
+    const perPage = ctx.settings.postsPerPage;
+    if (page > 1) {
+      const list = await listPublished(db, {}, { limit: perPage, offset: (page - 1) * perPage }, ctx.now);
+      const pagination = paginationView('/', page, list.total, perPage);
+      if (page > pagination.totalPages) throw new AppError('NOT_FOUND');
+      const teasers = await teaserViews(db, list.items, ctx.settings, categories);
+      const head: HeadView = { title: `Latest stories – Page ${page}`, canonical: `${ctx.baseUrl}/page/${page}/`, description: ctx.settings.description };
+      return sendPage(reply, <ListPage site={ctx.site} head={head} breadcrumb={[{ name: 'Home', url: '/' }]} title="Latest stories" teasers={teasers} pagination={pagination} />);
+    }
+    const lead = await findLeadStory(db, ctx.now);
+    const latestRows = await listPublished(db, { excludeIds: lead ? [lead.id] : [] }, { limit: 6, offset: 0 }, ctx.now);
+    const shown = new Set([lead?.id, ...latestRows.items.map((r) => r.id)]);
+    const sectionRows = await Promise.all(
+      categories
+        .filter((c) => c.parent_id == null)
+        .map(async (c) => ({ category: c, rows: (await listPublished(db, { categoryIds: descendantIds(categories, c.id), excludeIds: [...shown].filter((id): id is number => id !== undefined) }, { limit: 4, offset: 0 }, ctx.now)).items })),
+    );
+    const [leadViews, latest, ...sectionTeasers] = await Promise.all([
+      teaserViews(db, lead ? [lead] : [], ctx.settings, categories),
+      teaserViews(db, latestRows.items, ctx.settings, categories),
+      ...sectionRows.map((s) => teaserViews(db, s.rows, ctx.settings, categories)),
+    ]);
+    const sections: HomeSection[] = sectionRows
+      .map((s, i) => ({ title: s.category.name, url: categoryUrl(categories, s.category.id), teasers: sectionTeasers[i]! }))
+      .filter((s) => s.teasers.length > 0);
+    const head: HeadView = { title: ctx.settings.title, description: ctx.settings.description, canonical: `${ctx.baseUrl}/`, jsonLd: [websiteJsonLd(ctx)] };
+    const moreUrl = latestRows.total + (lead ? 1 : 0) > perPage ? '/page/2/' : null;
+    return sendPage(reply, <HomePage site={ctx.site} head={head} lead={leadViews[0] ?? null} latest={latest!} sections={sections} moreUrl={moreUrl} />);
+  }
+
+  app.get('/', async (request, reply) => {
+    // WordPress's plain links (/?p=123, /?page_id=7, /?cat=3) arrive here; imports record where they went
+    const raw = request.raw.url ?? '/';
+    if (raw.includes('?')) {
+      const redirect = await findRedirect(db, raw);
+      if (redirect && redirect.from_path.includes('?')) return reply.redirect(redirect.to_path, redirect.status_code as 301);
+    }
+    return home(request, reply, 1);
+  });
+  app.get<{ Params: { n: string } }>('/page/:n/', async (request, reply) => {
+    const n = pageNumber(request.params.n);
+    if (n === 1) return reply.redirect('/', 301);
+    return home(request, reply, n);
+  });
+
+  interface ListSpec {
+    base: string;
+    title: string;
+    eyebrow: string;
+    filter: ListFilter;
+    breadcrumb: LinkView[];
+    description: string | null;
+    intro?: preact.ComponentChildren;
+    children?: preact.ComponentChildren;
+    empty?: string;
+  }
+
+  async function list(request: FastifyRequest, reply: FastifyReply, ctx: PageContext, spec: ListSpec, rawPage: string | undefined) {
+    const page = pageNumber(rawPage);
+    if (rawPage === '1') return reply.redirect(spec.base, 301);
+    const perPage = ctx.settings.postsPerPage;
+    const categories = await allCategories(db);
+    const result = await listPublished(db, spec.filter, { limit: perPage, offset: (page - 1) * perPage }, ctx.now);
+    const pagination = paginationView(spec.base, page, result.total, perPage);
+    if (page > pagination.totalPages) throw new AppError('NOT_FOUND');
+    const teasers = await teaserViews(db, result.items, ctx.settings, categories);
+    const url = pagination.pageUrls[page - 1]!;
+    const head: HeadView = {
+      title: page > 1 ? `${spec.title} – Page ${page}` : spec.title,
+      description: spec.description ?? ctx.settings.description,
+      canonical: ctx.baseUrl + url,
+      jsonLd: [breadcrumbJsonLd(ctx.baseUrl, spec.breadcrumb, { name: spec.title, url: spec.base })],
+    };
+    return sendPage(
+      reply,
+      <ListPage site={ctx.site} head={head} breadcrumb={spec.breadcrumb} title={spec.title} eyebrow={spec.eyebrow} intro={spec.intro} teasers={teasers} pagination={pagination} empty={spec.empty}>
+        {spec.children}
+      </ListPage>,
+    );
+  }
+
+  // /category/parent/child/ and /category/parent/child/page/2/
+  app.get<{ Params: { '*': string } }>('/category/*', async (request, reply) => {
+    const rest = request.params['*'];
+    if (!rest.endsWith('/')) return reply.redirect(`/category/${encodePath(rest)}/`, 301);
+    const segments = rest.split('/').filter(Boolean);
+    let rawPage: string | undefined;
+    if (segments.length >= 3 && segments[segments.length - 2] === 'page') {
+      rawPage = segments.pop();
+      segments.pop();
+    }
+    const slug = segments[segments.length - 1];
+    if (!slug) throw new AppError('NOT_FOUND');
+    const category = await findCategoryBySlug(db, slug);
+    if (!category) throw new AppError('NOT_FOUND');
+    const categories = await allCategories(db);
+    const base = categoryUrl(categories, category.id);
+    const requested = `/category/${segments.map(encodeURIComponent).join('/')}/`;
+    if (requested !== base) return reply.redirect(rawPage ? `${base}page/${rawPage}/` : base, 301);
+    const ctx = await pageContext(deps, request);
+    const trail = categoryPath(categories, category.id);
+    const children = categories.filter((c) => c.parent_id === category.id);
+    return list(request, reply, ctx, {
+      base,
+      title: category.name,
+      eyebrow: 'Category',
+      filter: { categoryIds: descendantIds(categories, category.id) },
+      breadcrumb: [{ name: 'Home', url: '/' }, ...trail.slice(0, -1).map((c) => ({ name: c.name, url: categoryUrl(categories, c.id) }))],
+      description: category.description,
+      intro: category.description ? <p class="list-header__intro">{category.description}</p> : null,
+      children: children.length ? (
+        <nav class="subcategories" aria-label={`Sections of ${category.name}`}>
+          <ul>
+            {children.map((c) => (
+              <li key={c.id}>
+                <a href={categoryUrl(categories, c.id)}>{c.name}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null,
+    }, rawPage);
+  });
+
+  for (const suffix of ['', 'page/:n/']) {
+    app.get<{ Params: { slug: string; n?: string } }>(`/tag/:slug/${suffix}`, async (request, reply) => {
+      const tag = await findTagBySlug(db, request.params.slug);
+      if (!tag) throw new AppError('NOT_FOUND');
+      const ctx = await pageContext(deps, request);
+      return list(request, reply, ctx, {
+        base: tagUrl(tag.slug),
+        title: tag.name,
+        eyebrow: 'Tag',
+        filter: { tagId: tag.id },
+        breadcrumb: [{ name: 'Home', url: '/' }],
+        description: tag.description,
+        intro: tag.description ? <p class="list-header__intro">{tag.description}</p> : null,
+      }, request.params.n);
+    });
+
+    app.get<{ Params: { slug: string; n?: string } }>(`/author/:slug/${suffix}`, async (request, reply) => {
+      const author = await findAuthorBySlug(db, request.params.slug);
+      if (!author) throw new AppError('NOT_FOUND');
+      const ctx = await pageContext(deps, request);
+      const name = author.credentials ? `${author.name}, ${author.credentials}` : author.name;
+      return list(request, reply, ctx, {
+        base: authorUrl(author.slug),
+        title: name,
+        eyebrow: 'Author',
+        filter: { authorId: author.id },
+        breadcrumb: [{ name: 'Home', url: '/' }],
+        description: author.bio,
+        intro: author.bio ? <p class="list-header__intro author-bio">{author.bio}</p> : null,
+        empty: `${author.name} has not published any stories yet.`,
+      }, request.params.n);
+    });
+
+    app.get<{ Params: { slug: string; n?: string } }>(`/series/:slug/${suffix}`, async (request, reply) => {
+      const series = await findSeriesBySlug(db, request.params.slug);
+      if (!series) throw new AppError('NOT_FOUND');
+      const ctx = await pageContext(deps, request);
+      return list(request, reply, ctx, {
+        base: seriesUrl(series.slug),
+        title: series.title,
+        eyebrow: 'Series',
+        filter: { seriesId: series.id },
+        breadcrumb: [{ name: 'Home', url: '/' }],
+        description: series.description,
+        intro: series.description ? <p class="list-header__intro">{series.description}</p> : null,
+      }, request.params.n);
+    });
+  }
+
+  app.get<{ Querystring: { q?: unknown; page?: unknown } }>('/search/', async (request, reply) => {
+    const ctx = await pageContext(deps, request);
+    const rawQ = request.query.q;
+    const q = typeof rawQ === 'string' ? rawQ.replace(/\s+/g, ' ').trim().slice(0, 200) : '';
+    const rawPage = typeof request.query.page === 'string' ? request.query.page : '1';
+    if (!/^[1-9]\d{0,5}$/.test(rawPage)) throw new AppError('BAD_REQUEST', 'The page number must be a whole number from 1.');
+    const page = Number(rawPage);
+    const perPage = ctx.settings.postsPerPage;
+    const categories = await allCategories(db);
+    const result = q ? await searchPublished(db, q, { limit: perPage, offset: (page - 1) * perPage }, ctx.now) : { items: [], total: 0 };
+    const teasers = await teaserViews(db, result.items, ctx.settings, categories);
+    const base = `/search/?q=${encodeURIComponent(q)}`;
+    const totalPages = Math.max(1, Math.ceil(result.total / perPage));
+    const pagination = { page, totalPages, pageUrls: Array.from({ length: totalPages }, (_, i) => (i === 0 ? base : `${base}&page=${i + 1}`)) };
+    const title = q ? `Search results for “${q}”` : 'Search';
+    const head: HeadView = { title, noindex: true, description: ctx.settings.description };
+    reply.header('cache-control', 'no-cache');
+    return sendPage(
+      reply,
+      <ListPage
+        site={ctx.site}
+        head={head}
+        breadcrumb={[{ name: 'Home', url: '/' }]}
+        title={title}
+        intro={q ? <p class="list-header__intro">{result.total === 1 ? '1 story found.' : `${result.total} stories found.`}</p> : null}
+        teasers={teasers}
+        pagination={pagination}
+        empty={q ? 'No stories matched your search. Try fewer or different words.' : 'Type a few words to search the stories.'}
+      >
+        <SearchBox query={q} />
+      </ListPage>,
+    );
+  });
+
+  app.get<{ Params: { slug: string } }>('/:slug/', async (request, reply) => {
+    const ctx = await pageContext(deps, request);
+    const row = await findPublishedBySlug(db, request.params.slug, ctx.now);
+    if (!row) throw new AppError('NOT_FOUND');
+    const categories = await allCategories(db);
+    const article = await articleView(db, row, ctx.settings, categories, ctx.baseUrl, ctx.now);
+    const replyTo = typeof (request.query as Record<string, unknown>).replytocom === 'string' ? Number((request.query as Record<string, string>).replytocom) : NaN;
+    const replyingTo = Number.isInteger(replyTo) ? findComment(article.comments, replyTo) : undefined;
+    const head: HeadView = {
+      title: article.title,
+      description: article.dek ?? article.summary,
+      canonical: article.canonicalUrl,
+      ogType: article.type === 'post' ? 'article' : 'website',
+      image: article.image ? absolute(ctx.baseUrl, article.image.url) : null,
+      jsonLd: [breadcrumbJsonLd(ctx.baseUrl, article.breadcrumb, { name: article.title, url: article.url })],
+      ...(replyingTo ? { noindex: true } : {}),
+    };
+    const timeLabel = (iso: string) => formatDateTime(iso, ctx.settings.timezone, ctx.settings.language);
+    return sendPage(
+      reply,
+      <ArticlePage
+        site={ctx.site}
+        head={head}
+        article={article}
+        timeLabel={timeLabel}
+        form={{
+          action: `${article.url}#respond`,
+          values: { parentId: replyingTo ? replyingTo.id : null },
+          replyingTo: replyingTo?.author_name ?? null,
+          cancelReplyUrl: `${article.url}#respond`,
+        }}
+      />,
+    );
+  });
+}
+
+function SearchBox({ query }: { query: string }) {
+  return (
+    <form class="search-form search-form--page" role="search" method="get" action="/search/">
+      <label for="search-page-q">Search the site</label>
+      <input id="search-page-q" type="search" name="q" value={query} maxLength={200} />
+      <button type="submit">Search</button>
+    </form>
+  );
+}
+
+function findComment(nodes: import('../comments/comments.repository.js').CommentNode[], id: number): import('../comments/comments.repository.js').CommentNode | undefined {
+  for (const n of nodes) {
+    if (n.id === id) return n;
+    const inner = findComment(n.children, id);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+function absolute(baseUrl: string, url: string): string {
+  return url.startsWith('/') ? baseUrl + url : url;
+}
+
+function encodePath(path: string): string {
+  return path.split('/').map((s) => encodeURIComponent(s)).join('/');
+}

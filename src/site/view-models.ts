@@ -1,0 +1,100 @@
+import type { SanitizedHtml } from '../content/html.js';
+import type { CommentNode } from '../comments/comments.repository.js';
+
+/** What every page knows about the site. */
+export interface SiteView {
+  title: string;
+  description: string;
+  logoUrl: string | null;
+  language: string;
+  direction: 'ltr' | 'rtl';
+  timezone: string;
+  menu: { label: string; url: string }[];
+  /** Absolute origin for canonical links, e.g. https://news.example.org */
+  baseUrl: string;
+  cssUrl: string;
+  /** The path being shown, to mark the current menu entry. */
+  currentPath: string;
+}
+
+export interface LinkView {
+  name: string;
+  url: string;
+}
+
+export interface AuthorLinkView extends LinkView {
+  credentials: string | null;
+}
+
+export interface ImageView {
+  url: string;
+  alt: string;
+  width: number | null;
+  height: number | null;
+  caption?: string | null;
+  credit?: string | null;
+}
+
+export interface TeaserView {
+  id: number;
+  url: string;
+  title: string;
+  dek: string | null;
+  summary: string;
+  kindLabel: string | null;
+  seriesLabel: string | null;
+  publishedAt: string;
+  publishedLabel: string;
+  lang: string | null;
+  dir: 'ltr' | 'rtl' | null;
+  image: ImageView | null;
+  authors: AuthorLinkView[];
+  category: LinkView | null;
+}
+
+export interface SeriesNavView {
+  title: string;
+  url: string;
+  part: number;
+  total: number;
+  parts: { part: number; title: string; url: string; current: boolean }[];
+  previous: { title: string; url: string } | null;
+  next: { title: string; url: string } | null;
+}
+
+export interface ArticleView {
+  id: number;
+  type: 'post' | 'page';
+  url: string;
+  canonicalUrl: string;
+  title: string;
+  dek: string | null;
+  summary: string;
+  kind: string;
+  kindLabel: string | null;
+  bodyHtml: SanitizedHtml;
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  publishedAt: string;
+  publishedLabel: string;
+  updatedAt: string | null;
+  updatedLabel: string | null;
+  authors: AuthorLinkView[];
+  breadcrumb: LinkView[];
+  tags: LinkView[];
+  image: ImageView | null;
+  source: { name: string; url: string | null; homepageUrl: string | null } | null;
+  originalAuthor: string | null;
+  series: SeriesNavView | null;
+  checkAlso: TeaserView | null;
+  commentsEnabled: boolean;
+  comments: CommentNode[];
+  commentCount: number;
+}
+
+export interface PaginationView {
+  page: number;
+  totalPages: number;
+  /** URL of page n. */
+  pageUrls: string[];
+}

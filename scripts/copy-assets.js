@@ -1,0 +1,10 @@
+// Copies the files the server reads at run time (stylesheet, demo images)
+// next to the compiled JavaScript, so dist/ runs on its own.
+import fs from 'node:fs';
+
+for (const [from, to] of [
+  ['src/site/assets', 'dist/site/assets'],
+  ['src/demo/images', 'dist/demo/images'],
+]) {
+  fs.cpSync(from, to, { recursive: true });
+}

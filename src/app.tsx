@@ -6,6 +6,7 @@ import type { Engine } from './db/connect.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import { AppError, toAppError } from './errors.js';
+import { ChangeBus } from './events.js';
 import { findRedirect } from './content/redirects.js';
 import { loadSettings, settingsSchema } from './content/settings.js';
 import { registerAssets } from './site/assets.js';
@@ -20,13 +21,15 @@ export interface AppDeps {
   db: Kysely<Database>;
   engine: Engine;
   clock: Clock;
+  /** Where writes announce what changed (cache invalidation, webhooks). One is made when not given. */
+  events?: ChangeBus;
   /** Fastify logger options; false in tests. */
   logger?: FastifyServerOptions['logger'];
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
-    deps: AppDeps;
+    deps: AppDeps & { events: ChangeBus };
   }
 }
 
@@ -64,7 +67,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       void renderError(request, reply, error.code === 'FST_ERR_BAD_URL' ? new AppError('BAD_PATH') : toAppError(error));
     },
   });
-  app.decorate('deps', deps);
+  const events = deps.events ?? new ChangeBus();
+  app.decorate('deps', { ...deps, events });
 
   await app.register(formbody, { bodyLimit: 256 * 1024 });
 
@@ -119,6 +123,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return renderError(request, reply, new AppError('NOT_FOUND'));
   });
 
+  // Feature routes. Each feature registers itself here with one line; the
+  // site's catch-all /:slug/ route is matched after more specific ones by the
+  // router, whatever the order.
   await registerSiteRoutes(app, { db: deps.db, clock: deps.clock, config: deps.config, cssUrl });
   return app;
 }

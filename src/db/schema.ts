@@ -142,6 +142,13 @@ export interface RedirectsTable {
   created_at: string;
 }
 
+/** Keys the application generates for itself; never shown, logged or exported. */
+export interface SecretsTable {
+  name: string;
+  value: string;
+  created_at: string;
+}
+
 export interface Database {
   settings: SettingsTable;
   authors: AuthorsTable;
@@ -154,6 +161,7 @@ export interface Database {
   article_tags: ArticleTagsTable;
   comments: CommentsTable;
   redirects: RedirectsTable;
+  secrets: SecretsTable;
 }
 
 export type ArticleRow = Selectable<ArticlesTable>;

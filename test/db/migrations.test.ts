@@ -4,7 +4,7 @@ import { describeEachEngine, useTestDatabase } from '../helpers/engines.js';
 import { migrations } from '../../src/db/migrations/index.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 
-const TABLES = ['settings', 'authors', 'categories', 'tags', 'series', 'sources', 'articles', 'article_authors', 'article_tags', 'comments', 'redirects'];
+const TABLES = ['settings', 'authors', 'categories', 'tags', 'series', 'sources', 'articles', 'article_authors', 'article_tags', 'comments', 'redirects', 'secrets'];
 
 describeEachEngine('migrations', (engine) => {
   const database = useTestDatabase(engine);

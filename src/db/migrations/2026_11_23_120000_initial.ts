@@ -182,6 +182,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['article_id', 'status', 'created_at'])
     .execute();
 
+  // keys the application makes for itself (form tokens, IP hashing); never shown or logged
+  await db.schema
+    .createTable('secrets')
+    .addColumn('name', 'varchar(100)', (c) => c.primaryKey())
+    .addColumn('value', 'varchar(200)', (c) => c.notNull())
+    .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+    .execute();
+
   await db.schema
     .createTable('redirects')
     .addColumn(...id())
@@ -196,6 +204,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of [
     'redirects',
+    'secrets',
     'comments',
     'article_tags',
     'article_authors',

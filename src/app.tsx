@@ -7,6 +7,10 @@ import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import { AppError, toAppError } from './errors.js';
 import { ChangeBus } from './events.js';
+import { SiteState } from './content/site-state.js';
+import { PageCache } from './cache/page-cache.js';
+import { registerHttpCache } from './cache/http-cache.js';
+import { startPurgeWebhook } from './cache/purge.js';
 import { findRedirect } from './content/redirects.js';
 import { loadSettings, settingsSchema } from './content/settings.js';
 import { registerAssets } from './site/assets.js';
@@ -30,6 +34,7 @@ export interface AppDeps {
 declare module 'fastify' {
   interface FastifyInstance {
     deps: AppDeps & { events: ChangeBus };
+    pageCache: PageCache | null;
   }
 }
 
@@ -88,6 +93,25 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const { cssUrl } = registerAssets(app);
 
+  // Page cache: settings and categories in memory, whole pages in the page
+  // cache, both dropped by change events (relayed from other instances too).
+  const state = new SiteState(deps.db, events);
+  const pageCache = deps.config.pageCacheMb > 0 ? new PageCache(deps.config.pageCacheMb * 1024 * 1024) : null;
+  app.decorate('pageCache', pageCache);
+  events.on((event) => {
+    if (event.tags.includes('*')) pageCache?.clear();
+    else pageCache?.invalidate(event.tags);
+  });
+  startPurgeWebhook({ bus: events, url: async () => (await state.settings()).cachePurgeUrl, log: app.log });
+  registerHttpCache(app, {
+    cache: pageCache,
+    bypass: (request) => /(?:^|;\s*)masthead_session=/.test(request.headers.cookie ?? ''),
+    policy: async () => {
+      const s = await state.settings();
+      return { maxAge: s.httpMaxAge, sMaxAge: s.httpSharedMaxAge, staleWhileRevalidate: s.httpStaleWhileRevalidate };
+    },
+  });
+
   async function renderError(request: FastifyRequest, reply: FastifyReply, error: AppError) {
     let settings = settingsSchema.parse({});
     try {
@@ -126,7 +150,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Feature routes. Each feature registers itself here with one line; the
   // site's catch-all /:slug/ route is matched after more specific ones by the
   // router, whatever the order.
-  await registerSiteRoutes(app, { db: deps.db, clock: deps.clock, config: deps.config, cssUrl });
+  await registerSiteRoutes(app, { db: deps.db, clock: deps.clock, config: deps.config, cssUrl, state });
   return app;
 }
 

@@ -2,7 +2,9 @@
  * The `masthead` command for operators. Each subcommand validates its
  * arguments and exits 0 on success, 1 when the work failed, 2 on bad usage.
  */
+import fs from 'node:fs';
 import { parseArgs } from 'node:util';
+import { BackupError, backupDatabase, restoreDatabase } from './ops/backup.js';
 import { ConfigError, loadConfig } from './config.js';
 import { connect, type DatabaseHandle } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -15,6 +17,8 @@ Commands:
   demo [--reset]     seed the demo magazine into an empty database
                      (--reset deletes ALL content and settings first)
   migrate            bring the database schema up to date
+  backup <file>      copy the live database to a new file (SQLite online backup, or pg_dump)
+  restore <file>     replace the database with a backup (stop the site first)
   help [command]     show help
 
 The database is DATABASE_URL (default sqlite:./data/masthead.db).
@@ -27,6 +31,20 @@ Seeds the demo magazine (articles, authors, categories, comments) into the
 database named by DATABASE_URL. Refuses when the database already has content,
 unless --reset is given, which deletes ALL articles, taxonomy, comments,
 redirects and settings first, in one transaction.
+`,
+  backup: `Usage: masthead backup <file>
+
+Copies the database named by DATABASE_URL to <file> while the site keeps
+running. SQLite: the online backup API, then an integrity check of the copy.
+PostgreSQL: pg_dump in its custom format (restore with "masthead restore" or
+pg_restore). Refuses to overwrite an existing file.
+`,
+  restore: `Usage: masthead restore <file> [--force]
+
+Replaces the database named by DATABASE_URL with a backup made by
+"masthead backup". Stop the site first. Refuses to overwrite an existing
+database unless --force is given. The backup is checked before anything is
+touched.
 `,
   migrate: `Usage: masthead migrate
 
@@ -84,7 +102,48 @@ async function migrate(args: string[]): Promise<void> {
   });
 }
 
-const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { demo, migrate };
+function databaseTarget() {
+  try {
+    return loadConfig(process.env).database;
+  } catch (err) {
+    if (err instanceof ConfigError) throw new UsageError(err.problems.join('\n'));
+    throw err;
+  }
+}
+
+async function backup(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args, options: { help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+  if (values.help) return void process.stdout.write(COMMAND_HELP.backup!);
+  if (positionals.length !== 1) throw new UsageError('backup needs exactly one argument: the file to write');
+  const target = databaseTarget();
+  try {
+    const { bytes } = await backupDatabase(target, positionals[0]!);
+    process.stdout.write(`Backed up to ${positionals[0]} (${(bytes / 1024 / 1024).toFixed(1)} MB).\n`);
+  } catch (err) {
+    if (err instanceof BackupError && /already exists|no database file/.test(err.message)) throw new UsageError(err.message);
+    throw err;
+  }
+}
+
+async function restore(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args, options: { force: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+  if (values.help) return void process.stdout.write(COMMAND_HELP.restore!);
+  if (positionals.length !== 1) throw new UsageError('restore needs exactly one argument: the backup file');
+  const target = databaseTarget();
+  if (target.engine === 'sqlite' && fs.existsSync(target.file) && !values.force) {
+    throw new UsageError(`${target.file} exists; stop the site and run "masthead restore ${positionals[0]} --force" to replace it`);
+  }
+  if (target.engine === 'postgres' && !values.force) throw new UsageError('restoring replaces every table in the PostgreSQL database; stop the site and add --force');
+  try {
+    await restoreDatabase(target, positionals[0]!);
+  } catch (err) {
+    if (err instanceof BackupError && /no backup file|not a|integrity/.test(err.message)) throw new UsageError(err.message);
+    throw err;
+  }
+  process.stdout.write(`Restored ${positionals[0]}.\n`);
+}
+
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { demo, migrate, backup, restore };
 
 export async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;

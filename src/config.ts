@@ -14,6 +14,10 @@ export interface Config {
   trustProxy: boolean;
   /** Public base URL used in absolute links (canonical, feeds); derived from the request when unset. */
   publicUrl: string | null;
+  /** Memory for the page cache in MB; 0 turns the cache off. */
+  pageCacheMb: number;
+  /** Worker processes (node:cluster); 1 runs in this process. */
+  workers: number;
 }
 
 const flag = (name: string, fallback: boolean) =>
@@ -80,6 +84,30 @@ const envSchema = z.object({
         return z.NEVER;
       }
     }),
+  MASTHEAD_PAGE_CACHE_MB: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return 64;
+      const n = Number(v);
+      if (!/^\d+$/.test(v) || n > 16384) {
+        ctx.addIssue({ code: 'custom', message: `MASTHEAD_PAGE_CACHE_MB must be a whole number of megabytes from 0 (off) to 16384 (got "${v}")` });
+        return z.NEVER;
+      }
+      return n;
+    }),
+  MASTHEAD_WORKERS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return 1;
+      const n = Number(v);
+      if (!/^\d+$/.test(v) || n < 1 || n > 64) {
+        ctx.addIssue({ code: 'custom', message: `MASTHEAD_WORKERS must be a whole number from 1 to 64 (got "${v}")` });
+        return z.NEVER;
+      }
+      return n;
+    }),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       error: (issue) => `LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "${String(issue.input)}")`,
@@ -111,5 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.MASTHEAD_TRUST_PROXY,
     publicUrl: e.MASTHEAD_PUBLIC_URL,
+    pageCacheMb: e.MASTHEAD_PAGE_CACHE_MB,
+    workers: e.MASTHEAD_WORKERS,
   };
 }

@@ -25,6 +25,12 @@ export interface ChangeEvent {
   tags: string[];
   articleId?: number;
   commentId?: number;
+  /**
+   * Set when the change was made by another instance and relayed here
+   * (PostgreSQL NOTIFY or the cluster primary). Caches act on it; side
+   * effects such as webhooks must not, or they would fire once per instance.
+   */
+  remote?: boolean;
 }
 
 export type ChangeListener = (event: ChangeEvent) => void | Promise<void>;

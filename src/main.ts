@@ -1,7 +1,12 @@
 /**
  * Starts the server: config → database → migrations → demo content → app → listen.
  * Any problem before listening stops the process with one clear line.
+ *
+ * With MASTHEAD_WORKERS=N the primary process migrates and seeds once, then
+ * forks N workers that each serve on the same port (node:cluster) and relays
+ * change events between them so every worker's page cache stays current.
  */
+import cluster from 'node:cluster';
 import { performance } from 'node:perf_hooks';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { connect, type DatabaseHandle } from './db/connect.js';
@@ -9,22 +14,25 @@ import { migrateToLatest } from './db/migrate.js';
 import { systemClock } from './clock.js';
 import { buildApp } from './app.js';
 import { isEmptySite, seedDemo } from './demo/seed.js';
+import { startInstanceSync } from './cache/instance-sync.js';
+import { relayBetweenWorkers, syncWorkerBus } from './cache/cluster-sync.js';
 
 function fail(message: string): never {
   process.stderr.write(`masthead: ${message}\n`);
   process.exit(1);
 }
 
-async function main(): Promise<void> {
-  const started = performance.now();
-  let config: Config;
+function readConfig(): Config {
   try {
-    config = loadConfig(process.env);
+    return loadConfig(process.env);
   } catch (err) {
     if (err instanceof ConfigError) fail(err.problems.join('\nmasthead: '));
     throw err;
   }
+}
 
+/** Connects, migrates and (on an empty database) seeds the demo. */
+async function prepareDatabase(config: Config): Promise<DatabaseHandle> {
   let handle: DatabaseHandle;
   try {
     handle = await connect(config.database);
@@ -32,13 +40,46 @@ async function main(): Promise<void> {
   } catch (err) {
     fail((err as Error).message);
   }
-
   if (config.demo && (await isEmptySite(handle.db))) {
     const { demoContent } = await import('./demo/demo-content.js');
     const summary = await seedDemo(handle.db, systemClock, demoContent);
     process.stdout.write(`masthead: demo content seeded (${summary.articles} articles, ${summary.comments} comments); set MASTHEAD_DEMO=0 to start empty\n`);
   }
+  return handle;
+}
 
+async function startPrimary(config: Config, started: number): Promise<void> {
+  const handle = await prepareDatabase(config);
+  await handle.close();
+  relayBetweenWorkers();
+  let ready = 0;
+  for (let i = 0; i < config.workers; i++) cluster.fork({ MASTHEAD_WORKER_INDEX: String(i) });
+  cluster.on('message', (_worker, message: unknown) => {
+    if ((message as { type?: string })?.type !== 'masthead:ready') return;
+    if (++ready === config.workers) {
+      process.stdout.write(`masthead: ${config.workers} workers serving http://${config.host}:${config.port}/ (ready in ${Math.round(performance.now() - started)} ms)\n`);
+    }
+  });
+  let stopping = false;
+  cluster.on('exit', (worker, code) => {
+    if (stopping) return;
+    process.stderr.write(`masthead: worker ${worker.process.pid} exited (${code}); starting another\n`);
+    cluster.fork({ MASTHEAD_WORKER_INDEX: '0' });
+  });
+  const stop = () => {
+    stopping = true;
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
+    setTimeout(() => process.exit(0), 5000).unref();
+    cluster.on('exit', () => {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+async function startServer(config: Config, started: number): Promise<void> {
+  const handle = cluster.isWorker ? await connect(config.database).catch((err: Error) => fail(err.message)) : await prepareDatabase(config);
   const app = await buildApp({
     config,
     db: handle.db,
@@ -46,6 +87,8 @@ async function main(): Promise<void> {
     clock: systemClock,
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
   });
+  syncWorkerBus(app.deps.events);
+  const sync = await startInstanceSync(app, config).catch((err: Error) => fail(`cannot listen for changes from other instances: ${err.message}`));
 
   try {
     await app.listen({ port: config.port, host: config.host });
@@ -57,23 +100,33 @@ async function main(): Promise<void> {
     fail(e.message);
   }
 
-  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-  const ms = Math.round(performance.now() - started);
-  process.stdout.write(`masthead: serving http://${host}:${config.port}/ from ${handle.description} (ready in ${ms} ms)\n`);
+  if (cluster.isWorker) process.send?.({ type: 'masthead:ready' });
+  else {
+    const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+    process.stdout.write(`masthead: serving http://${host}:${config.port}/ from ${handle.description} (ready in ${Math.round(performance.now() - started)} ms)\n`);
+  }
 
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    process.stdout.write(`masthead: ${signal} received, closing\n`);
+    if (!cluster.isWorker) process.stdout.write(`masthead: ${signal} received, closing\n`);
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
+    await sync?.close().catch(() => {});
     await app.close().catch(() => {});
     await handle.close().catch(() => {});
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const config = readConfig();
+  if (config.workers > 1 && cluster.isPrimary) await startPrimary(config, started);
+  else await startServer(config, started);
 }
 
 main().catch((err: unknown) => fail((err as Error)?.stack ?? String(err)));

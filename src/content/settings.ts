@@ -32,6 +32,12 @@ export const settingsSchema = z.object({
   postsPerPage: z.number().int().min(1).max(100).default(10),
   /** How deep reply threads nest before replies are shown flat. */
   commentThreadDepth: z.number().int().min(1).max(10).default(5),
+  /** Cache-Control on public pages: browsers (max-age), CDNs (s-maxage), and serving stale while refetching. */
+  httpMaxAge: z.number().int().min(0).max(31_536_000).default(60),
+  httpSharedMaxAge: z.number().int().min(0).max(31_536_000).default(300),
+  httpStaleWhileRevalidate: z.number().int().min(0).max(31_536_000).default(60),
+  /** Called on every change with {tags} replaced by the changed cache tags, to purge a CDN; null for none. */
+  cachePurgeUrl: z.string().trim().max(2000).regex(/^https?:\/\/\S+$/i, 'the purge URL must be an http(s) URL').nullable().default(null),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -4,8 +4,10 @@ import type { Database } from '../db/schema.js';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
-import { loadSettings, type Settings } from '../content/settings.js';
-import { allCategories, categoryPath, categoryUrl, descendantIds, findAuthorBySlug, findCategoryBySlug, findSeriesBySlug, findTagBySlug } from '../content/taxonomy.repository.js';
+import type { Settings } from '../content/settings.js';
+import type { SiteState } from '../content/site-state.js';
+import { cacheable } from '../cache/http-cache.js';
+import { categoryPath, categoryUrl, descendantIds, findAuthorBySlug, findCategoryBySlug, findSeriesBySlug, findTagBySlug } from '../content/taxonomy.repository.js';
 import { findLeadStory, findPublishedBySlug, listPublished, type ListFilter } from '../content/articles.repository.js';
 import { searchPublished } from '../search/search.repository.js';
 import { findRedirect } from '../content/redirects.js';
@@ -22,6 +24,7 @@ export interface SiteDeps {
   clock: Clock;
   config: Config;
   cssUrl: string;
+  state: SiteState;
 }
 
 export interface PageContext {
@@ -33,7 +36,7 @@ export interface PageContext {
 
 /** Settings and site chrome for one request. */
 export async function pageContext(deps: SiteDeps, request: FastifyRequest): Promise<PageContext> {
-  const settings = await loadSettings(deps.db);
+  const settings = await deps.state.settings();
   const baseUrl = baseUrlFor(request, deps.config.publicUrl);
   const path = (request.raw.url ?? '/').split('?')[0]!;
   return { settings, site: siteView(settings, baseUrl, path, deps.cssUrl), baseUrl, now: deps.clock.now() };
@@ -62,13 +65,14 @@ export async function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): 
 
   async function home(request: FastifyRequest, reply: FastifyReply, page: number) {
     const ctx = await pageContext(deps, request);
-    const categories = await allCategories(db);
+    const categories = await deps.state.categories();
     const perPage = ctx.settings.postsPerPage;
     if (page > 1) {
       const list = await listPublished(db, {}, { limit: perPage, offset: (page - 1) * perPage }, ctx.now);
       const pagination = paginationView('/', page, list.total, perPage);
       if (page > pagination.totalPages) throw new AppError('NOT_FOUND');
       const teasers = await teaserViews(db, list.items, ctx.settings, categories);
+      cacheable(reply, ['lists', ...teasers.flatMap((t) => t.deps)]);
       const head: HeadView = { title: `Latest stories – Page ${page}`, canonical: `${ctx.baseUrl}/page/${page}/`, description: ctx.settings.description };
       return sendPage(reply, <ListPage site={ctx.site} head={head} breadcrumb={[{ name: 'Home', url: '/' }]} title="Latest stories" teasers={teasers} pagination={pagination} />);
     }
@@ -90,6 +94,7 @@ export async function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): 
       .filter((s) => s.teasers.length > 0);
     const head: HeadView = { title: ctx.settings.title, description: ctx.settings.description, canonical: `${ctx.baseUrl}/`, jsonLd: [websiteJsonLd(ctx)] };
     const moreUrl = latestRows.total + (lead ? 1 : 0) > perPage ? '/page/2/' : null;
+    cacheable(reply, ['lists', ...[...leadViews, ...latest!, ...sectionTeasers.flat()].flatMap((t) => t.deps), ...categories.map((c) => `category:${c.id}`)]);
     return sendPage(reply, <HomePage site={ctx.site} head={head} lead={leadViews[0] ?? null} latest={latest!} sections={sections} moreUrl={moreUrl} />);
   }
 
@@ -113,6 +118,8 @@ export async function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): 
     title: string;
     eyebrow: string;
     filter: ListFilter;
+    /** Cache tags of the list itself (its category, tag, author or series). */
+    deps: string[];
     breadcrumb: LinkView[];
     description: string | null;
     intro?: preact.ComponentChildren;
@@ -124,11 +131,12 @@ export async function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): 
     const page = pageNumber(rawPage);
     if (rawPage === '1') return reply.redirect(spec.base, 301);
     const perPage = ctx.settings.postsPerPage;
-    const categories = await allCategories(db);
+    const categories = await deps.state.categories();
     const result = await listPublished(db, spec.filter, { limit: perPage, offset: (page - 1) * perPage }, ctx.now);
     const pagination = paginationView(spec.base, page, result.total, perPage);
     if (page > pagination.totalPages) throw new AppError('NOT_FOUND');
     const teasers = await teaserViews(db, result.items, ctx.settings, categories);
+    cacheable(reply, ['lists', ...spec.deps, ...teasers.flatMap((t) => t.deps)]);
     const url = pagination.pageUrls[page - 1]!;
     const head: HeadView = {
       title: page > 1 ? `${spec.title} – Page ${page}` : spec.title,
@@ -158,7 +166,7 @@ export async function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): 
     if (!slug) throw new AppError('NOT_FOUND');
     const category = await findCategoryBySlug(db, slug);
     if (!category) throw new AppError('NOT_FOUND');
-    const categories = await allCategories(db);
+    const categories = await deps.state.categories();
     const base = categoryUrl(categories, category.id);
     const requested = `/category/${segments.map(encodeURIComponent).join('/')}/`;
     if (requested !== base) return reply.redirect(rawPage ? `${base}page/${rawPage}/` : base, 301);
@@ -170,6 +178,7 @@ export async function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): 
       title: category.name,
       eyebrow: 'Category',
       filter: { categoryIds: descendantIds(categories, category.id) },
+      deps: descendantIds(categories, category.id).concat(trail.map((c) => c.id)).map((id) => `category:${id}`),
       breadcrumb: [{ name: 'Home', url: '/' }, ...trail.slice(0, -1).map((c) => ({ name: c.name, url: categoryUrl(categories, c.id) }))],
       description: category.description,
       intro: category.description ? <p class="list-header__intro">{category.description}</p> : null,
@@ -197,6 +206,7 @@ export async function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): 
         title: tag.name,
         eyebrow: 'Tag',
         filter: { tagId: tag.id },
+        deps: [`tag:${tag.id}`],
         breadcrumb: [{ name: 'Home', url: '/' }],
         description: tag.description,
         intro: tag.description ? <p class="list-header__intro">{tag.description}</p> : null,
@@ -213,6 +223,7 @@ export async function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): 
         title: name,
         eyebrow: 'Author',
         filter: { authorId: author.id },
+        deps: [`author:${author.id}`],
         breadcrumb: [{ name: 'Home', url: '/' }],
         description: author.bio,
         intro: author.bio ? <p class="list-header__intro author-bio">{author.bio}</p> : null,
@@ -229,6 +240,7 @@ export async function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): 
         title: series.title,
         eyebrow: 'Series',
         filter: { seriesId: series.id },
+        deps: [`series:${series.id}`],
         breadcrumb: [{ name: 'Home', url: '/' }],
         description: series.description,
         intro: series.description ? <p class="list-header__intro">{series.description}</p> : null,
@@ -244,7 +256,7 @@ export async function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): 
     if (!/^[1-9]\d{0,5}$/.test(rawPage)) throw new AppError('BAD_REQUEST', 'The page number must be a whole number from 1.');
     const page = Number(rawPage);
     const perPage = ctx.settings.postsPerPage;
-    const categories = await allCategories(db);
+    const categories = await deps.state.categories();
     const result = q ? await searchPublished(db, q, { limit: perPage, offset: (page - 1) * perPage }, ctx.now) : { items: [], total: 0 };
     const teasers = await teaserViews(db, result.items, ctx.settings, categories);
     const base = `/search/?q=${encodeURIComponent(q)}`;
@@ -274,7 +286,7 @@ export async function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): 
     const ctx = await pageContext(deps, request);
     const row = await findPublishedBySlug(db, request.params.slug, ctx.now);
     if (!row) throw new AppError('NOT_FOUND');
-    const categories = await allCategories(db);
+    const categories = await deps.state.categories();
     const article = await articleView(db, row, ctx.settings, categories, ctx.baseUrl, ctx.now);
     const replyTo = typeof (request.query as Record<string, unknown>).replytocom === 'string' ? Number((request.query as Record<string, string>).replytocom) : NaN;
     const replyingTo = Number.isInteger(replyTo) ? findComment(article.comments, replyTo) : undefined;
@@ -288,6 +300,8 @@ export async function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): 
       ...(replyingTo ? { noindex: true } : {}),
     };
     const timeLabel = (iso: string) => formatDateTime(iso, ctx.settings.timezone, ctx.settings.language);
+    // a reply form names the comment replied to: personal, so never shared from the cache
+    if (!replyingTo) cacheable(reply, article.deps, article.updatedAt ?? article.publishedAt);
     return sendPage(
       reply,
       <ArticlePage

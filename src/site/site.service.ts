@@ -57,6 +57,7 @@ export async function teaserViews(db: Kysely<Database>, rows: TeaserRow[], setti
       image: r.featured_image_url ? { url: r.featured_image_url, alt: r.featured_image_alt ?? '', width: r.featured_image_width, height: r.featured_image_height } : null,
       authors: authorLinks(authors.get(r.id)),
       category: category ? { name: category.name, url: categoryUrl(categories, category.id) } : null,
+      deps: [`article:${r.id}`, ...(category ? [`category:${category.id}`] : []), ...(authors.get(r.id) ?? []).map((a) => `author:${a.id}`)],
     };
   });
 }
@@ -133,6 +134,16 @@ export async function articleView(db: Kysely<Database>, row: ArticleRow, setting
     commentsEnabled: row.comments_enabled === 1,
     comments: threadComments(comments, settings.commentThreadDepth),
     commentCount: comments.length,
+    deps: [
+      `article:${row.id}`,
+      ...path.map((c) => `category:${c.id}`),
+      // static pages show no byline
+      ...(row.type === 'post' ? (authorMap.get(row.id) ?? []).map((a) => `author:${a.id}`) : []),
+      ...tags.map((t) => `tag:${t.id}`),
+      ...(series ? [`series:${series.id}`] : []),
+      ...(source ? [`source:${source.id}`] : []),
+      ...(checkAlso?.deps ?? []),
+    ],
   };
 }
 

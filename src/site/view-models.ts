@@ -50,6 +50,8 @@ export interface TeaserView {
   image: ImageView | null;
   authors: AuthorLinkView[];
   category: LinkView | null;
+  /** Cache tags of what this teaser shows (the story, its category and authors). */
+  deps: string[];
 }
 
 export interface SeriesNavView {
@@ -90,6 +92,8 @@ export interface ArticleView {
   commentsEnabled: boolean;
   comments: CommentNode[];
   commentCount: number;
+  /** Cache tags of everything this page shows. */
+  deps: string[];
 }
 
 export interface PaginationView {

@@ -1,0 +1,140 @@
+import crypto from 'node:crypto';
+import zlib from 'node:zlib';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { PageCache, pickEncoding, type Encoding } from './page-cache.js';
+
+declare module 'fastify' {
+  interface FastifyReply {
+    /** What this response shows; set by routes through cacheable(). Unset = not cacheable. */
+    cacheTags?: Set<string>;
+    /** Last-Modified for this response, when the route knows it. */
+    cacheLastModified?: string;
+    servedFromCache?: boolean;
+  }
+}
+
+/**
+ * Marks a public GET response as cacheable and names what it depends on.
+ * The page cache keeps it until a write announces one of these tags; CDNs
+ * see them in Surrogate-Key / Cache-Tag.
+ */
+export function cacheable(reply: FastifyReply, tags: Iterable<string>, lastModified?: string | null): void {
+  const set = (reply.cacheTags ??= new Set(['settings']));
+  for (const t of tags) set.add(t);
+  if (lastModified) {
+    const date = new Date(lastModified);
+    if (!Number.isNaN(date.getTime())) reply.cacheLastModified = date.toUTCString();
+  }
+}
+
+export interface CachePolicy {
+  maxAge: number;
+  sMaxAge: number;
+  staleWhileRevalidate: number;
+}
+
+export interface HttpCacheOptions {
+  /** The in-memory page cache, or null to serve every request fresh (validators and compression still apply). */
+  cache: PageCache | null;
+  /** Requests that must never see or fill the shared cache (signed-in staff). */
+  bypass: (request: FastifyRequest) => boolean;
+  /** Cache-Control figures, from settings. */
+  policy: () => CachePolicy | Promise<CachePolicy>;
+}
+
+const CACHEABLE_TYPES = /^(text\/html|application\/(rss\+xml|atom\+xml|feed\+json|json|xml)|text\/(xml|plain))/;
+
+function etagMatches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  const opaque = etag.replace(/^W\//, '');
+  return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === opaque);
+}
+
+function cacheControl(p: CachePolicy): string {
+  return `public, max-age=${p.maxAge}, s-maxage=${p.sMaxAge}, stale-while-revalidate=${p.staleWhileRevalidate}`;
+}
+
+function tagHeaders(reply: FastifyReply, tags: string[]): void {
+  // Surrogate-Key (Fastly and others) is space-separated; Cache-Tag (Cloudflare) comma-separated
+  const safe = tags.filter((t) => /^[A-Za-z0-9:_.-]+$/.test(t));
+  reply.header('surrogate-key', safe.join(' '));
+  reply.header('cache-tag', safe.join(','));
+}
+
+function compress(body: Buffer, encoding: Encoding): Buffer {
+  if (encoding === 'gzip') return zlib.gzipSync(body, { level: 6 });
+  if (encoding === 'br') return zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 6 } });
+  return body;
+}
+
+/**
+ * Page cache and HTTP caching for anonymous GETs: answers hits before any
+ * route runs (304 when the validator matches), and on the way out stores
+ * what routes marked cacheable, with strong ETags, Cache-Control and
+ * surrogate keys, compressed for the client.
+ */
+export function registerHttpCache(app: FastifyInstance, options: HttpCacheOptions): void {
+  const { cache } = options;
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (!cache || (request.method !== 'GET' && request.method !== 'HEAD') || options.bypass(request)) return;
+    const entry = cache.get(request.url);
+    if (!entry) return;
+    const policy = await options.policy();
+    reply.servedFromCache = true;
+    reply.header('etag', entry.etag);
+    reply.header('cache-control', cacheControl(policy));
+    reply.header('vary', 'Accept-Encoding');
+    reply.header('x-cache', 'HIT');
+    if (entry.lastModified) reply.header('last-modified', entry.lastModified);
+    tagHeaders(reply, entry.tags);
+    if (etagMatches(request.headers['if-none-match'], entry.etag)) return reply.code(304).send();
+    const encoding = pickEncoding(request.headers['accept-encoding']);
+    if (encoding !== 'identity') reply.header('content-encoding', encoding);
+    reply.type(entry.contentType);
+    return reply.code(entry.status).send(entry.bodies[encoding]);
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (reply.servedFromCache || !reply.cacheTags) return payload;
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || reply.statusCode !== 200) return payload;
+    if (reply.hasHeader('set-cookie') || reply.hasHeader('content-encoding')) return payload;
+    if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
+    const contentType = String(reply.getHeader('content-type') ?? '');
+    if (!CACHEABLE_TYPES.test(contentType)) return payload;
+
+    const body = Buffer.isBuffer(payload) ? payload : Buffer.from(payload);
+    const tags = [...reply.cacheTags];
+    const encoding = pickEncoding(request.headers['accept-encoding']);
+    const bypass = options.bypass(request);
+    let etag: string;
+    let out: Buffer;
+    if (cache && !bypass) {
+      const entry = cache.store({ key: request.url, status: 200, contentType, body, lastModified: reply.cacheLastModified ?? null, tags });
+      etag = entry.etag;
+      out = entry.bodies[encoding];
+      reply.header('x-cache', 'MISS');
+    } else {
+      etag = `"${crypto.createHash('sha1').update(body).digest('base64url')}"`;
+      out = compress(body, encoding);
+      reply.header('x-cache', bypass ? 'BYPASS' : 'OFF');
+    }
+    reply.header('etag', etag);
+    reply.header('vary', 'Accept-Encoding');
+    if (reply.cacheLastModified) reply.header('last-modified', reply.cacheLastModified);
+    if (bypass) reply.header('cache-control', 'private, no-store');
+    else {
+      reply.header('cache-control', cacheControl(await options.policy()));
+      tagHeaders(reply, tags);
+    }
+    if (etagMatches(request.headers['if-none-match'], etag)) {
+      reply.code(304);
+      reply.removeHeader('content-type');
+      return '';
+    }
+    if (encoding !== 'identity') reply.header('content-encoding', encoding);
+    reply.header('content-length', out.length);
+    return out;
+  });
+}

@@ -1,10 +1,7 @@
 /**
- * `npm run bench`: measures the foundation's page rendering in process, with
- * no network in the way, on a fresh SQLite file holding the demo magazine.
- * It prints one table: requests per second and p50/p99 latency per page type,
- * the process's resident memory, and the time to first response of a fresh
- * `npm start`. The HTTP-level comparison with nginx (wrk, page cache) belongs
- * to the caching issue; this is the baseline it starts from.
+ * `npm run bench`: first page rendering in process (no network, no page
+ * cache: the cost of building each page type from the database), then the
+ * HTTP benchmark against nginx (bench/http.ts). Each prints its own table.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -55,7 +52,7 @@ async function main() {
     const handle = await connect({ engine: 'sqlite', file: path.join(dir, 'bench.db') });
     await migrateToLatest(handle.db);
     await seedDemo(handle.db, systemClock, demoContent);
-    const app = await buildApp({ config: loadConfig({ DATABASE_URL: `sqlite:${path.join(dir, 'bench.db')}` }), db: handle.db, engine: handle.engine, clock: systemClock });
+    const app = await buildApp({ config: { ...loadConfig({ DATABASE_URL: `sqlite:${path.join(dir, 'bench.db')}` }), pageCacheMb: 0 }, db: handle.db, engine: handle.engine, clock: systemClock });
     const article = demoContent.articles.find((a) => a.comments?.length && a.source === undefined)!;
     const category = demoContent.categories.find((c) => !c.parent)!;
     const pages: [string, string][] = [
@@ -100,3 +97,6 @@ async function main() {
 }
 
 await main();
+
+const { runHttpBench } = await import('./http.js');
+await runHttpBench();

@@ -69,17 +69,24 @@ export interface Page<T> {
   total: number;
 }
 
-/** Newest first (series: by part), with the total for pagination. */
+/**
+ * Newest first (series: by part), with the total for pagination unless
+ * `withTotal` is false (counting a large archive costs more than the page).
+ */
 export async function listPublished(
   db: Db,
   filter: ListFilter,
-  page: { limit: number; offset: number },
+  page: { limit: number; offset: number; withTotal?: boolean },
   now: Date,
 ): Promise<Page<TeaserRow>> {
   let q = filtered(db.selectFrom('articles').select(teaserColumns), filter, now);
   q = filter.seriesId !== undefined
     ? q.orderBy('articles.series_part', 'asc').orderBy('articles.published_at', 'asc')
     : q.orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc');
+  if (page.withTotal === false) {
+    const items = await q.limit(page.limit).offset(page.offset).execute();
+    return { items, total: page.offset + items.length };
+  }
   const [items, count] = await Promise.all([
     q.limit(page.limit).offset(page.offset).execute(),
     filtered(db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')), filter, now).executeTakeFirstOrThrow(),

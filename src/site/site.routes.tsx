@@ -77,12 +77,15 @@ export async function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): 
       return sendPage(reply, <ListPage site={ctx.site} head={head} breadcrumb={[{ name: 'Home', url: '/' }]} title="Latest stories" teasers={teasers} pagination={pagination} />);
     }
     const lead = await findLeadStory(db, ctx.now);
-    const latestRows = await listPublished(db, { excludeIds: lead ? [lead.id] : [] }, { limit: 6, offset: 0 }, ctx.now);
+    // one more than shown tells whether there is a page 2, without counting the archive
+    const latestRows = await listPublished(db, { excludeIds: lead ? [lead.id] : [] }, { limit: 7, offset: 0, withTotal: false }, ctx.now);
+    const hasMore = latestRows.items.length > 6;
+    latestRows.items = latestRows.items.slice(0, 6);
     const shown = new Set([lead?.id, ...latestRows.items.map((r) => r.id)]);
     const sectionRows = await Promise.all(
       categories
         .filter((c) => c.parent_id == null)
-        .map(async (c) => ({ category: c, rows: (await listPublished(db, { categoryIds: descendantIds(categories, c.id), excludeIds: [...shown].filter((id): id is number => id !== undefined) }, { limit: 4, offset: 0 }, ctx.now)).items })),
+        .map(async (c) => ({ category: c, rows: (await listPublished(db, { categoryIds: descendantIds(categories, c.id), excludeIds: [...shown].filter((id): id is number => id !== undefined) }, { limit: 4, offset: 0, withTotal: false }, ctx.now)).items })),
     );
     const [leadViews, latest, ...sectionTeasers] = await Promise.all([
       teaserViews(db, lead ? [lead] : [], ctx.settings, categories),
@@ -93,7 +96,7 @@ export async function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): 
       .map((s, i) => ({ title: s.category.name, url: categoryUrl(categories, s.category.id), teasers: sectionTeasers[i]! }))
       .filter((s) => s.teasers.length > 0);
     const head: HeadView = { title: ctx.settings.title, description: ctx.settings.description, canonical: `${ctx.baseUrl}/`, jsonLd: [websiteJsonLd(ctx)] };
-    const moreUrl = latestRows.total + (lead ? 1 : 0) > perPage ? '/page/2/' : null;
+    const moreUrl = hasMore ? '/page/2/' : null;
     cacheable(reply, ['lists', ...[...leadViews, ...latest!, ...sectionTeasers.flat()].flatMap((t) => t.deps), ...categories.map((c) => `category:${c.id}`)]);
     return sendPage(reply, <HomePage site={ctx.site} head={head} lead={leadViews[0] ?? null} latest={latest!} sections={sections} moreUrl={moreUrl} />);
   }

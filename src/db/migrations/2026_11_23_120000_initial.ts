@@ -125,10 +125,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('articles')
     .columns(['status', 'type', 'published_at'])
     .execute();
+  // covers both listing and counting a category's stories without touching the rows
   await db.schema
     .createIndex('articles_category_idx')
     .on('articles')
-    .columns(['primary_category_id', 'published_at'])
+    .columns(['status', 'type', 'primary_category_id', 'published_at'])
     .execute();
   await db.schema.createIndex('articles_series_idx').on('articles').column('series_id').execute();
   await db.schema.createIndex('articles_source_idx').on('articles').column('source_id').execute();

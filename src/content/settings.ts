@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { commentSettings } from '../comments/comments.settings.js';
 
 function isTimeZone(tz: string): boolean {
   try {
@@ -32,6 +33,7 @@ export const settingsSchema = z.object({
   postsPerPage: z.number().int().min(1).max(100).default(10),
   /** How deep reply threads nest before replies are shown flat. */
   commentThreadDepth: z.number().int().min(1).max(10).default(5),
+  ...commentSettings,
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -132,6 +132,8 @@ export interface CommentsTable {
   created_at: string;
   ip_hash: string | null;
   user_agent: string | null;
+  /** When a moderator last edited it; null if never. */
+  updated_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface RedirectsTable {

@@ -50,6 +50,8 @@ export interface TeaserView {
   image: ImageView | null;
   authors: AuthorLinkView[];
   category: LinkView | null;
+  /** Approved comments, shown as a link to them when there are any. */
+  commentCount: number;
 }
 
 export interface SeriesNavView {

@@ -38,9 +38,13 @@ function decode(s: string): string {
   }
 }
 
-/** Replaces the form parser in this (encapsulated) plugin with the strict one. */
+/**
+ * Makes the strict form parser the only one in this (encapsulated) plugin:
+ * the comment form is the only thing these routes read, so JSON or
+ * multipart bodies get a 415 rather than being half-understood.
+ */
 export function useStrictFormParser(app: FastifyInstance, bodyLimit: number): void {
-  app.removeContentTypeParser('application/x-www-form-urlencoded');
+  app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer', bodyLimit }, (_request, body, done) => {
     try {
       done(null, parseFormStrict(body as Buffer));

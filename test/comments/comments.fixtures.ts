@@ -69,7 +69,7 @@ export async function postComment(app: FastifyInstance, slug: string, fields: Re
   });
 }
 
-export const reader = (n: number | string, extra: Record<string, string> = {}) => ({ name: `Reader ${n}`, email: `reader-${n}@example.net`, comment: `Comment number ${n} about the bridge.`, ...extra });
+export const reader = (n: number | string, extra: Record<string, string> = {}) => ({ name: `Reader ${n}`, email: `reader-${String(n).toLowerCase().replace(/[^a-z0-9-]+/g, '-')}@example.net`, comment: `Comment number ${n} about the bridge.`, ...extra });
 
 /** The cookie a response set, as a request header value. */
 export function cookieFrom(res: { headers: Record<string, unknown> }): string {

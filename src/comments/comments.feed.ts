@@ -42,3 +42,4 @@ export function commentFeedXml(site: { title: string; baseUrl: string }, article
   }
   return feed.rss2();
 }
+

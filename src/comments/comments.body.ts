@@ -16,7 +16,8 @@ export function parseFormStrict(body: Buffer): Record<string, string> {
   } catch {
     throw new AppError('BAD_ENCODING');
   }
-  const out: Record<string, string> = {};
+  // no prototype: a field named __proto__ or constructor is just a field
+  const out: Record<string, string> = Object.create(null);
   if (text === '') return out;
   for (const pair of text.split('&')) {
     if (pair === '') continue;

@@ -38,6 +38,7 @@ export async function registerCommentRoutes(app: FastifyInstance, deps: SiteDeps
       const outcome = await postComment(deps.db, events, article, settings, raw, { ip: request.ip, userAgent: request.headers['user-agent'] ?? null, now, fields });
       if (outcome.kind === 'rejected') {
         const parentId = /^[1-9]\d{0,9}$/.test(raw.parent_id) ? Number(raw.parent_id) : null;
+        if (outcome.retryAfterSeconds) reply.header('retry-after', String(outcome.retryAfterSeconds));
         return renderArticle(deps, request, reply, article.slug, {
           values: { name: raw.name, email: raw.email, url: raw.url, comment: raw.comment, parentId },
           errors: outcome.errors,

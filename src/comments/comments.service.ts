@@ -27,7 +27,7 @@ export interface PostContext {
 export type PostOutcome =
   | { kind: 'stored'; id: number; status: CommentStatus; reason: string }
   /** Not stored: the reader is told why and gets the form back with their input. */
-  | { kind: 'rejected'; status: 422 | 429; errors: FieldErrors; summary: string[] };
+  | { kind: 'rejected'; status: 422 | 429; errors: FieldErrors; summary: string[]; retryAfterSeconds?: number };
 
 const MAX_USER_AGENT = 500;
 
@@ -72,7 +72,7 @@ export async function postComment(db: Kysely<Database>, events: ChangeBus, artic
   if (byIp >= settings.commentRateIpMax || byEmail >= settings.commentRateEmailMax) {
     const window = byIp >= settings.commentRateIpMax ? settings.commentRateIpWindowMinutes : settings.commentRateEmailWindowMinutes;
     const message = `You are posting comments too quickly. Please wait ${window === 1 ? 'a minute' : `${window} minutes`} and send it again; your comment is still in the box below.`;
-    return { kind: 'rejected', status: 429, errors: {}, summary: [message] };
+    return { kind: 'rejected', status: 429, errors: {}, summary: [message], retryAfterSeconds: window * 60 };
   }
   if (await isDuplicate(db, article.id, input.email, input.comment)) {
     const message = 'You have already posted this comment here. It appears once it is approved.';

@@ -307,7 +307,7 @@ export async function renderArticle(deps: SiteDeps, request: FastifyRequest, rep
     ...(replyingTo || posted ? { noindex: true } : {}),
   };
   const timeLabel = (iso: string) => formatDateTime(iso, ctx.settings.timezone, ctx.settings.language);
-  const extras = article.type === 'post' ? await commentPageExtras(db, request, article.id, ctx.now, timeLabel) : undefined;
+  const extras = article.type === 'post' ? await commentPageExtras(db, request, ctx.settings, article.id, ctx.now, timeLabel) : undefined;
   if (posted || extras?.personal) reply.header('cache-control', 'private, no-store');
   return sendPage(
     reply,
@@ -324,6 +324,7 @@ export async function renderArticle(deps: SiteDeps, request: FastifyRequest, rep
         summary: posted?.summary,
         hidden: extras?.hidden,
         honeypot: extras?.honeypot,
+        limits: extras?.limits,
         replyingTo: replyingTo?.author_name ?? null,
         cancelReplyUrl: `${article.url}#respond`,
       }}

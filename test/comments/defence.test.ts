@@ -33,6 +33,7 @@ describeEachEngine('spam defence', (engine) => {
     const refused = await h.post('river-bridge', reader('ip-over', { comment: 'One too many.' }), { ip, fillMs: 4000 });
     expect(refused.statusCode).toBe(429);
     expect(refused.headers['cache-control']).toBe('private, no-store');
+    expect(refused.headers['retry-after']).toBe(String(defaults.commentRateIpWindowMinutes * 60));
     const doc = parse(refused.body);
     expect(doc.querySelector('#comment-errors')!.text).toContain('too quickly');
     expect(doc.querySelector('#comment-comment')!.text).toBe('One too many.');
@@ -153,11 +154,34 @@ describeEachEngine('spam defence', (engine) => {
     const old = await insertComment(h.db, { articleId: row.article_id, name: 'Old', email: 'old@example.net', body: 'old', status: 'approved', createdAt: new Date(h.clock.now().getTime() - (defaults.commentIpRetentionDays + 1) * 86_400_000).toISOString(), ipHash: 'x'.repeat(43), userAgent: 'Old/1' });
     const erased = await purgeOldIpHashes(h.db, h.clock.now());
     expect(erased).toBeGreaterThanOrEqual(1);
+    expect(await purgeOldIpHashes(h.db, h.clock.now())).toBe(0);
     const after = await h.db.selectFrom('comments').select(['id', 'ip_hash', 'user_agent']).where('id', 'in', [old, row.id]).orderBy('id').execute();
     expect(after).toEqual([
       { id: row.id, ip_hash: row.ip_hash, user_agent: 'TestAgent/1.0' },
       { id: old, ip_hash: null, user_agent: null },
     ]);
+  });
+});
+
+describeEachEngine('erasing IP hashes when the server starts', (engine) => {
+  const database = useTestDatabase(engine);
+
+  it('erases hashes older than the retention setting as the app becomes ready', async () => {
+    const desk = await seedCommentDesk(database.current.db, { commentIpRetentionDays: 7 });
+    const at = (days: number) => new Date(Date.parse('2026-11-20T12:00:00.000Z') - days * 86_400_000).toISOString();
+    const old = await insertComment(database.current.db, { articleId: desk.story.id, name: 'Old', email: 'old@example.net', body: 'old', status: 'approved', createdAt: at(8), ipHash: 'h'.repeat(43) });
+    const recent = await insertComment(database.current.db, { articleId: desk.story.id, name: 'New', email: 'new@example.net', body: 'new', status: 'approved', createdAt: at(6), ipHash: 'k'.repeat(43) });
+    const h = await commentHarness(database.current);
+    try {
+      await h.app.ready();
+      const rows = await h.db.selectFrom('comments').select(['id', 'ip_hash']).where('id', 'in', [old, recent]).orderBy('id').execute();
+      expect(rows).toEqual([
+        { id: old, ip_hash: null },
+        { id: recent, ip_hash: 'k'.repeat(43) },
+      ]);
+    } finally {
+      await h.app.close();
+    }
   });
 });
 
@@ -221,6 +245,14 @@ describeEachEngine('bad comment requests', (engine) => {
     const row = await lastComment(h.db);
     expect(row.author_name).toBe('First');
     expect(row.id).not.toBe(1);
+  });
+
+  it('treats fields named __proto__ or constructor as plain, unknown fields', async () => {
+    const token = await formToken(h.app, 'river-bridge');
+    h.clock.advance(5000);
+    const res = await send(`__proto__=x&constructor=y&__proto__%5Bstatus%5D=approved&_token=${encodeURIComponent(token)}&name=Proto&email=proto@example.net&comment=Prototype`);
+    expect(res.statusCode).toBe(303);
+    expect((await lastComment(h.db)).author_name).toBe('Proto');
   });
 
   it('keeps newlines but drops control characters from the text', async () => {

@@ -23,6 +23,8 @@ describeEachEngine('posting a comment through the form', (engine) => {
     expect(form.getAttribute('method')).toBe('post');
     expect(form.getAttribute('action')).toBe('/river-bridge/#respond');
     expect(form.querySelector('input[name="_token"]')!.getAttribute('value')).toMatch(/^f1\.\d+\.\d+\.[\w-]+\.[\w-]{43}$/);
+    expect(form.querySelector('#comment-name')!.getAttribute('maxlength')).toBe('100');
+    expect(form.querySelector('#comment-comment')!.getAttribute('maxlength')).toBe('10000');
     const trap = form.querySelector('.comment-form__trap')!;
     expect(trap.getAttribute('aria-hidden')).toBe('true');
     expect(trap.querySelector('input')!.getAttribute('tabindex')).toBe('-1');
@@ -132,6 +134,8 @@ describeEachEngine('posting a comment through the form', (engine) => {
     const bad = await h.post('river-bridge', { name: 'Trusted Reader', email: TRUSTED, comment: 'Reply to the unseen.', parent_id: String(held) });
     expect(bad.statusCode).toBe(422);
     expect(parse(bad.body).querySelector('#comment-comment-error')!.text).toContain('not available');
+    const elsewhere = await h.post('market-day', { name: 'Trusted Reader', email: TRUSTED, comment: 'Reply across stories.', parent_id: String(desk.first) });
+    expect(elsewhere.statusCode).toBe(422);
     const junk = await h.post('river-bridge', { name: 'Trusted Reader', email: TRUSTED, comment: 'Reply to junk.', parent_id: '1e9' });
     expect(junk.statusCode).toBe(422);
   });

@@ -20,7 +20,11 @@ export interface CommentFormProps {
   honeypot?: string;
   /** Problems with the form as sent, listed above the fields. */
   summary?: string[];
+  /** Longest value each field takes (from settings), so browsers stop typing there too. */
+  limits?: { name: number; email: number; url: number; comment: number };
 }
+
+const DEFAULT_LIMITS = { name: 100, email: 254, url: 2000, comment: 10000 };
 
 const FIELD_ORDER: (keyof CommentFormValues)[] = ['comment', 'name', 'email', 'url'];
 
@@ -49,7 +53,7 @@ function Field({ id, label, required, error, children }: { id: string; label: st
 }
 
 /** "Leave a Reply": works without JavaScript; posting is handled by the comments feature. */
-export function CommentForm({ action, values = {}, errors = {}, replyingTo, cancelReplyUrl, hidden = {}, honeypot, summary = [] }: CommentFormProps) {
+export function CommentForm({ action, values = {}, errors = {}, replyingTo, cancelReplyUrl, hidden = {}, honeypot, summary = [], limits = DEFAULT_LIMITS }: CommentFormProps) {
   const invalid = (k: keyof CommentFormValues) => (errors[k] ? { 'aria-invalid': 'true' as const, 'aria-describedby': `comment-${k}-error` } : {});
   return (
     <section class="respond" id="respond" aria-labelledby="reply-title">
@@ -78,18 +82,18 @@ export function CommentForm({ action, values = {}, errors = {}, replyingTo, canc
           <span id="email-notes">Your email address will not be published.</span> Required fields are marked <span class="required">*</span>
         </p>
         <Field id="comment-comment" label="Comment" required error={errors.comment}>
-          <textarea id="comment-comment" name="comment" rows={8} maxLength={65525} required {...invalid('comment')}>
+          <textarea id="comment-comment" name="comment" rows={8} maxLength={limits.comment} required {...invalid('comment')}>
             {values.comment ?? ''}
           </textarea>
         </Field>
         <Field id="comment-name" label="Name" required error={errors.name}>
-          <input id="comment-name" name="name" type="text" autocomplete="name" maxLength={245} required value={values.name ?? ''} {...invalid('name')} />
+          <input id="comment-name" name="name" type="text" autocomplete="name" maxLength={limits.name} required value={values.name ?? ''} {...invalid('name')} />
         </Field>
         <Field id="comment-email" label="Email" required error={errors.email}>
-          <input id="comment-email" name="email" type="email" autocomplete="email" maxLength={254} required value={values.email ?? ''} {...invalid('email')} aria-describedby={errors.email ? 'comment-email-error email-notes' : 'email-notes'} />
+          <input id="comment-email" name="email" type="email" autocomplete="email" maxLength={limits.email} required value={values.email ?? ''} {...invalid('email')} aria-describedby={errors.email ? 'comment-email-error email-notes' : 'email-notes'} />
         </Field>
         <Field id="comment-url" label="Website" error={errors.url}>
-          <input id="comment-url" name="url" type="url" autocomplete="url" maxLength={2000} value={values.url ?? ''} {...invalid('url')} />
+          <input id="comment-url" name="url" type="url" autocomplete="url" maxLength={limits.url} value={values.url ?? ''} {...invalid('url')} />
         </Field>
         {honeypot ? (
           <p class="comment-form__trap" aria-hidden="true">

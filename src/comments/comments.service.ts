@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
 import type { ArticleRow, CommentStatus, Database } from '../db/schema.js';
 import type { Settings } from '../content/settings.js';
 import type { ChangeBus } from '../events.js';
@@ -64,40 +64,56 @@ export async function postComment(db: Kysely<Database>, events: ChangeBus, artic
   }
 
   const ipHash = hashIp(await siteSecret(db, 'ip-hash'), ctx.ip);
-  const minutesAgo = (m: number) => new Date(ctx.now.getTime() - m * 60_000).toISOString();
-  const [byIp, byEmail] = await Promise.all([
-    countRecent(db, { ipHash }, minutesAgo(settings.commentRateIpWindowMinutes)),
-    countRecent(db, { email: input.email }, minutesAgo(settings.commentRateEmailWindowMinutes)),
-  ]);
-  if (byIp >= settings.commentRateIpMax || byEmail >= settings.commentRateEmailMax) {
-    const window = byIp >= settings.commentRateIpMax ? settings.commentRateIpWindowMinutes : settings.commentRateEmailWindowMinutes;
-    const message = `You are posting comments too quickly. Please wait ${window === 1 ? 'a minute' : `${window} minutes`} and send it again; your comment is still in the box below.`;
-    return { kind: 'rejected', status: 429, errors: {}, summary: [message], retryAfterSeconds: window * 60 };
-  }
-  if (await isDuplicate(db, article.id, input.email, input.comment)) {
-    const message = 'You have already posted this comment here. It appears once it is approved.';
-    return { kind: 'rejected', status: 422, errors: { comment: message }, summary: [message] };
-  }
-
-  const { status, reason } = await decideStatus(db, settings, input, token.ok ? null : `token-${token.reason}`, (ctx.fields[HONEYPOT_FIELD] ?? '') !== '', ctx.ip);
-  const id = await insertComment(db, {
-    articleId: article.id,
-    parentId: input.parent_id,
-    name: input.name,
-    email: input.email,
-    url: input.url,
-    body: input.comment,
-    status,
-    createdAt: ctx.now.toISOString(),
-    ipHash,
-    userAgent: ctx.userAgent ? ctx.userAgent.slice(0, MAX_USER_AGENT) : null,
+  const tokenProblem = token.ok ? null : `token-${token.reason}`;
+  const honeypotFilled = (ctx.fields[HONEYPOT_FIELD] ?? '') !== '';
+  // checks and insert in one transaction, one sender at a time, so a double
+  // click or a burst of parallel posts cannot slip past the limits or the duplicate check
+  const outcome = await db.transaction().execute(async (trx): Promise<PostOutcome> => {
+    await lockSender(trx, ipHash);
+    const minutesAgo = (m: number) => new Date(ctx.now.getTime() - m * 60_000).toISOString();
+    const byIp = await countRecent(trx, { ipHash }, minutesAgo(settings.commentRateIpWindowMinutes));
+    const byEmail = await countRecent(trx, { email: input.email }, minutesAgo(settings.commentRateEmailWindowMinutes));
+    if (byIp >= settings.commentRateIpMax || byEmail >= settings.commentRateEmailMax) {
+      const window = byIp >= settings.commentRateIpMax ? settings.commentRateIpWindowMinutes : settings.commentRateEmailWindowMinutes;
+      const message = `You are posting comments too quickly. Please wait ${window === 1 ? 'a minute' : `${window} minutes`} and send it again; your comment is still in the box below.`;
+      return { kind: 'rejected', status: 429, errors: {}, summary: [message], retryAfterSeconds: window * 60 };
+    }
+    if (await isDuplicate(trx, article.id, input.email, input.comment)) {
+      const message = 'You have already posted this comment here. It appears once it is approved.';
+      return { kind: 'rejected', status: 422, errors: { comment: message }, summary: [message] };
+    }
+    const { status, reason } = await decideStatus(trx, settings, input, tokenProblem, honeypotFilled, ctx.ip);
+    const id = await insertComment(trx, {
+      articleId: article.id,
+      parentId: input.parent_id,
+      name: input.name,
+      email: input.email,
+      url: input.url,
+      body: input.comment,
+      status,
+      createdAt: ctx.now.toISOString(),
+      ipHash,
+      userAgent: ctx.userAgent ? ctx.userAgent.slice(0, MAX_USER_AGENT) : null,
+    });
+    return { kind: 'stored', id, status, reason };
   });
-  if (status === 'approved') await emitCommentChange(db, events, 'comment.created', article.id, id);
-  return { kind: 'stored', id, status, reason };
+  if (outcome.kind === 'stored' && outcome.status === 'approved') await emitCommentChange(db, events, 'comment.created', article.id, outcome.id);
+  return outcome;
+}
+
+/**
+ * Serializes posts from one IP until the transaction ends. SQLite needs
+ * nothing: a transaction holds its only connection. PostgreSQL takes a
+ * transaction-scoped advisory lock on the IP hash (the same address from
+ * several IPs is left to the per-address limit's count).
+ */
+async function lockSender(trx: Transaction<Database>, ipHash: string): Promise<void> {
+  if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return;
+  await sql`select pg_advisory_xact_lock(hashtext(${`comment:${ipHash}`}))`.execute(trx);
 }
 
 async function decideStatus(
-  db: Kysely<Database>,
+  db: Kysely<Database> | Transaction<Database>,
   settings: Settings,
   input: { name: string; email: string; url: string | null; comment: string },
   tokenProblem: string | null,

@@ -5,7 +5,7 @@ import { saveSettings } from '../../src/content/settings.js';
 import { settingsSchema } from '../../src/content/settings.js';
 import { purgeOldIpHashes } from '../../src/comments/comments.purge.js';
 import { insertComment } from '../../src/comments/comments.repository.js';
-import { commentHarness, formToken, lastComment, reader, seedCommentDesk, TRUSTED } from './comments.fixtures.js';
+import { commentHarness, formToken, lastComment, postComment, reader, seedCommentDesk, TRUSTED } from './comments.fixtures.js';
 
 const defaults = settingsSchema.parse({});
 const MINUTE = 60_000;
@@ -63,6 +63,18 @@ describeEachEngine('spam defence', (engine) => {
     } finally {
       await second.app.close();
     }
+  });
+
+  it('holds the limits and the duplicate check against parallel posts (a double click, a burst)', async () => {
+    const token = await formToken(h.app, 'river-bridge');
+    h.clock.advance(5000);
+    const twice = await Promise.all([0, 1].map(() => postComment(h.app, 'river-bridge', reader('double-click'), { ip, token })));
+    expect(twice.map((r) => r.statusCode).sort()).toEqual([303, 422]);
+    const burstIp = `${ip}9`;
+    const burst = await Promise.all(Array.from({ length: 12 }, (_, i) => postComment(h.app, 'river-bridge', reader(`burst-${i}`), { ip: burstIp, token })));
+    const codes = burst.map((r) => r.statusCode);
+    expect(codes.filter((c) => c === 303)).toHaveLength(defaults.commentRateIpMax);
+    expect(codes.filter((c) => c === 429)).toHaveLength(12 - defaults.commentRateIpMax);
   });
 
   it('sends a comment that fills the honeypot to spam, and tells the sender it is held', async () => {

@@ -15,6 +15,7 @@ import { migrateToLatest } from '../src/db/migrate.js';
 import { systemClock } from '../src/clock.js';
 import { seedDemo } from '../src/demo/seed.js';
 import { demoContent } from '../src/demo/demo-content.js';
+import { benchComments } from './comments.js';
 
 const DURATION_MS = Number(process.env.BENCH_MS ?? 3000);
 
@@ -100,3 +101,4 @@ await main();
 
 const { runHttpBench } = await import('./http.js');
 await runHttpBench();
+await benchComments();

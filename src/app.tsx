@@ -18,6 +18,7 @@ import { checkRequestTarget, MAX_URL_LENGTH } from './site/path-guard.js';
 import { baseUrlFor, sendPage } from './site/render.js';
 import { siteView } from './site/site.service.js';
 import { registerSiteRoutes } from './site/site.routes.js';
+import { registerCommentRoutes } from './comments/comments.routes.js';
 import { MessagePage } from './site/views/lists.js';
 
 export interface AppDeps {
@@ -27,6 +28,11 @@ export interface AppDeps {
   clock: Clock;
   /** Where writes announce what changed (cache invalidation, webhooks). One is made when not given. */
   events?: ChangeBus;
+  /**
+   * Keep settings, categories and pages in memory (the default). Tests that
+   * write to the database behind the app's back turn it off.
+   */
+  caching?: boolean;
   /** Fastify logger options; false in tests. */
   logger?: FastifyServerOptions['logger'];
 }
@@ -95,8 +101,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // Page cache: settings and categories in memory, whole pages in the page
   // cache, both dropped by change events (relayed from other instances too).
-  const state = new SiteState(deps.db, events);
-  const pageCache = deps.config.pageCacheMb > 0 ? new PageCache(deps.config.pageCacheMb * 1024 * 1024) : null;
+  const caching = deps.caching ?? true;
+  const state = new SiteState(deps.db, events, caching);
+  const pageCache = caching && deps.config.pageCacheMb > 0 ? new PageCache(deps.config.pageCacheMb * 1024 * 1024) : null;
   app.decorate('pageCache', pageCache);
   events.on((event) => {
     if (event.tags.includes('*')) pageCache?.clear();
@@ -105,7 +112,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   startPurgeWebhook({ bus: events, url: async () => (await state.settings()).cachePurgeUrl, log: app.log });
   registerHttpCache(app, {
     cache: pageCache,
-    bypass: (request) => /(?:^|;\s*)masthead_session=/.test(request.headers.cookie ?? ''),
+    // staff sessions, and readers shown their own held comment, never share pages
+    bypass: (request) => /(?:^|;\s*)masthead_(session|held)=/.test(request.headers.cookie ?? ''),
     policy: async () => {
       const s = await state.settings();
       return { maxAge: s.httpMaxAge, sMaxAge: s.httpSharedMaxAge, staleWhileRevalidate: s.httpStaleWhileRevalidate };
@@ -151,6 +159,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // site's catch-all /:slug/ route is matched after more specific ones by the
   // router, whatever the order.
   await registerSiteRoutes(app, { db: deps.db, clock: deps.clock, config: deps.config, cssUrl, state });
+  await registerCommentRoutes(app, { db: deps.db, clock: deps.clock, config: deps.config, cssUrl, state });
   return app;
 }
 

@@ -10,6 +10,7 @@ import { connect, type DatabaseHandle } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { systemClock } from './clock.js';
 import { isEmptySite, seedDemo } from './demo/seed.js';
+import { COMMENTS_HELP, commentsCommand } from './comments/comments.cli.js';
 
 const HELP = `Usage: masthead <command> [options]
 
@@ -19,12 +20,14 @@ Commands:
   migrate            bring the database schema up to date
   backup <file>      copy the live database to a new file (SQLite online backup, or pg_dump)
   restore <file>     replace the database with a backup (stop the site first)
+  comments <action>  list, approve, spam, trash or restore reader comments
   help [command]     show help
 
 The database is DATABASE_URL (default sqlite:./data/masthead.db).
 `;
 
 const COMMAND_HELP: Record<string, string> = {
+  comments: COMMENTS_HELP,
   demo: `Usage: masthead demo [--reset]
 
 Seeds the demo magazine (articles, authors, categories, comments) into the
@@ -143,7 +146,13 @@ async function restore(args: string[]): Promise<void> {
   process.stdout.write(`Restored ${positionals[0]}.\n`);
 }
 
-const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { demo, migrate, backup, restore };
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
+  demo,
+  migrate,
+  backup,
+  restore,
+  comments: (args) => commentsCommand(args, withDatabase, (m) => new UsageError(m)),
+};
 
 export async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;

@@ -11,6 +11,8 @@ export const errorCatalogue = {
   BAD_REQUEST: { status: 400, title: 'Bad request', message: 'We could not understand that request.' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'Too much data', message: 'What you sent is larger than we accept.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported form', message: 'We could not read what you sent. Please use the form on the page.' },
+  COMMENTS_CLOSED: { status: 403, title: 'Comments are closed', message: 'Comments are closed on this story.' },
+  BAD_ENCODING: { status: 400, title: 'Unreadable form', message: 'Part of what you sent was not properly encoded text. Please go back and send the form again.' },
   METHOD_NOT_ALLOWED: { status: 405, title: 'Not allowed', message: 'That kind of request is not allowed here.' },
   RATE_LIMITED: { status: 429, title: 'Slow down', message: 'Too many requests in a short time. Please wait a moment and try again.' },
   INTERNAL: { status: 500, title: 'Something went wrong', message: 'Something went wrong on our side. Please try again in a moment.' },

@@ -15,6 +15,7 @@ import { systemClock } from './clock.js';
 import { buildApp } from './app.js';
 import { isEmptySite, seedDemo } from './demo/seed.js';
 import { startInstanceSync } from './cache/instance-sync.js';
+import { startChangeLogPoller } from './cache/change-log.js';
 import { relayBetweenWorkers, syncWorkerBus } from './cache/cluster-sync.js';
 
 function fail(message: string): never {
@@ -89,6 +90,8 @@ async function startServer(config: Config, started: number): Promise<void> {
   });
   syncWorkerBus(app.deps.events);
   const sync = await startInstanceSync(app, config).catch((err: Error) => fail(`cannot listen for changes from other instances: ${err.message}`));
+  // changes made by the masthead command (another process) reach this cache through the change log
+  const stopChangeLog = await startChangeLogPoller(handle.db, app.deps.events, { log: app.log });
 
   try {
     await app.listen({ port: config.port, host: config.host });
@@ -113,6 +116,7 @@ async function startServer(config: Config, started: number): Promise<void> {
     if (!cluster.isWorker) process.stdout.write(`masthead: ${signal} received, closing\n`);
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
+    stopChangeLog();
     await sync?.close().catch(() => {});
     await app.close().catch(() => {});
     await handle.close().catch(() => {});

@@ -58,11 +58,21 @@ export class PageCache {
   private evictions = 0;
   private invalidations = 0;
 
-  constructor(readonly maxBytes: number) {}
+  /**
+   * @param maxBytes memory budget, all encodings counted
+   * @param maxAgeMs an entry older than this is refetched even without a change
+   *   event: a safety net for writes no event announced, and it keeps the comment
+   *   form's signed token (valid for a day) fresh on pages nobody edits
+   */
+  constructor(
+    readonly maxBytes: number,
+    readonly maxAgeMs = 15 * 60 * 1000,
+  ) {}
 
-  get(key: string): CacheEntry | undefined {
+  get(key: string, now = Date.now()): CacheEntry | undefined {
     const entry = this.entries.get(key);
-    if (!entry) {
+    if (entry && now - entry.storedAt > this.maxAgeMs) this.delete(key);
+    if (!entry || !this.entries.has(key)) {
       this.misses++;
       return undefined;
     }

@@ -117,3 +117,58 @@ export function threadComments(comments: PublicComment[], maxDepth: number): Com
   sortTree(roots);
   return roots;
 }
+
+/** A held comment shown back to its own author with the "awaiting moderation" notice. */
+export async function findHeldComment(db: Db, id: number, articleId: number): Promise<PublicComment | undefined> {
+  return db
+    .selectFrom('comments')
+    .select(['id', 'parent_id', 'author_name', 'author_url', 'body', 'created_at'])
+    .where('id', '=', id)
+    .where('article_id', '=', articleId)
+    .where('status', 'in', ['pending', 'spam'])
+    .executeTakeFirst();
+}
+
+export async function isApprovedCommentOn(db: Db, id: number, articleId: number): Promise<boolean> {
+  const row = await db.selectFrom('comments').select('id').where('id', '=', id).where('article_id', '=', articleId).where('status', '=', 'approved').executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Comments of any status since `since` from one IP hash or one email: what the rate limits count. */
+export async function countRecent(db: Db, by: { ipHash: string } | { email: string }, since: string): Promise<number> {
+  let q = db.selectFrom('comments').select((eb) => eb.fn.countAll<number>().as('n')).where('created_at', '>=', since);
+  q = 'ipHash' in by ? q.where('ip_hash', '=', by.ipHash) : q.where('author_email', '=', by.email);
+  const row = await q.executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Whether this address already has an approved comment (WordPress's "trusted commenter"). */
+export async function hasApprovedComment(db: Db, email: string): Promise<boolean> {
+  const row = await db.selectFrom('comments').select('id').where('author_email', '=', email).where('status', '=', 'approved').limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The same words from the same address on the same story, unless a moderator binned it. */
+export async function isDuplicate(db: Db, articleId: number, email: string, body: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('comments')
+    .select('id')
+    .where('article_id', '=', articleId)
+    .where('author_email', '=', email)
+    .where('body', '=', body)
+    .where('status', '!=', 'trash')
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Erases IP hashes (and user agents) of comments posted before `before`; returns how many. */
+export async function purgeIpHashes(db: Db, before: string): Promise<number> {
+  const result = await db
+    .updateTable('comments')
+    .set({ ip_hash: null, user_agent: null })
+    .where('created_at', '<', before)
+    .where((eb) => eb.or([eb('ip_hash', 'is not', null), eb('user_agent', 'is not', null)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

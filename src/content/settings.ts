@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { commentSettings } from '../comments/comments.settings.js';
 
 function isTimeZone(tz: string): boolean {
   try {
@@ -38,6 +39,7 @@ export const settingsSchema = z.object({
   httpStaleWhileRevalidate: z.number().int().min(0).max(31_536_000).default(60),
   /** Called on every change with {tags} replaced by the changed cache tags, to purge a CDN; null for none. */
   cachePurgeUrl: z.string().trim().max(2000).regex(/^https?:\/\/\S+$/i, 'the purge URL must be an http(s) URL').nullable().default(null),
+  ...commentSettings,
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -68,8 +70,11 @@ export async function loadSettings(db: Kysely<Database>): Promise<Settings> {
 
 /** Validates and stores some settings; throws a ZodError listing what is wrong. */
 export async function saveSettings(db: Kysely<Database> | Transaction<Database>, values: Partial<Settings>): Promise<void> {
-  const parsed = settingsSchema.partial().parse(values);
-  for (const [key, value] of Object.entries(parsed)) {
+  const parsed: Record<string, unknown> = settingsSchema.partial().parse(values);
+  // zod 4 fills defaults even into a partial schema: store only the keys given,
+  // or saving one setting would reset every other to its default
+  for (const key of Object.keys(values)) {
+    const value = parsed[key];
     if (value === undefined) continue;
     const json = JSON.stringify(value);
     await db

@@ -132,6 +132,8 @@ export interface CommentsTable {
   created_at: string;
   ip_hash: string | null;
   user_agent: string | null;
+  /** When a moderator last edited it; null if never. */
+  updated_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface RedirectsTable {
@@ -149,6 +151,14 @@ export interface SecretsTable {
   created_at: string;
 }
 
+/** Changes made outside the server (the masthead command), for servers to pick up. */
+export interface ChangeLogTable {
+  id: Generated<number>;
+  origin: string;
+  event: string;
+  created_at: string;
+}
+
 export interface Database {
   settings: SettingsTable;
   authors: AuthorsTable;
@@ -162,6 +172,7 @@ export interface Database {
   comments: CommentsTable;
   redirects: RedirectsTable;
   secrets: SecretsTable;
+  change_log: ChangeLogTable;
 }
 
 export type ArticleRow = Selectable<ArticlesTable>;

@@ -18,6 +18,8 @@ import type { LinkView, SiteView } from './view-models.js';
 import { ArticlePage } from './views/article.js';
 import { HomePage, ListPage, type HomeSection } from './views/lists.js';
 import type { HeadView } from './views/layout.js';
+import type { CommentFormProps, CommentFormValues } from '../comments/views/comment-form.js';
+import { commentPageExtras } from '../comments/comments.page.js';
 
 export interface SiteDeps {
   db: Kysely<Database>;
@@ -285,42 +287,67 @@ export async function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): 
     );
   });
 
-  app.get<{ Params: { slug: string } }>('/:slug/', async (request, reply) => {
-    const ctx = await pageContext(deps, request);
-    const row = await findPublishedBySlug(db, request.params.slug, ctx.now);
-    if (!row) throw new AppError('NOT_FOUND');
-    const categories = await deps.state.categories();
-    const article = await articleView(db, row, ctx.settings, categories, ctx.baseUrl, ctx.now);
-    const replyTo = typeof (request.query as Record<string, unknown>).replytocom === 'string' ? Number((request.query as Record<string, string>).replytocom) : NaN;
-    const replyingTo = Number.isInteger(replyTo) ? findComment(article.comments, replyTo) : undefined;
-    const head: HeadView = {
-      title: article.title,
-      description: article.dek ?? article.summary,
-      canonical: article.canonicalUrl,
-      ogType: article.type === 'post' ? 'article' : 'website',
-      image: article.image ? absolute(ctx.baseUrl, article.image.url) : null,
-      jsonLd: [breadcrumbJsonLd(ctx.baseUrl, article.breadcrumb, { name: article.title, url: article.url })],
-      ...(replyingTo ? { noindex: true } : {}),
-    };
-    const timeLabel = (iso: string) => formatDateTime(iso, ctx.settings.timezone, ctx.settings.language);
-    // a reply form names the comment replied to: personal, so never shared from the cache
-    if (!replyingTo) cacheable(reply, article.deps, article.updatedAt ?? article.publishedAt);
-    return sendPage(
-      reply,
-      <ArticlePage
-        site={ctx.site}
-        head={head}
-        article={article}
-        timeLabel={timeLabel}
-        form={{
-          action: `${article.url}#respond`,
-          values: { parentId: replyingTo ? replyingTo.id : null },
-          replyingTo: replyingTo?.author_name ?? null,
-          cancelReplyUrl: `${article.url}#respond`,
-        }}
-      />,
-    );
-  });
+  app.get<{ Params: { slug: string } }>('/:slug/', async (request, reply) => renderArticle(deps, request, reply, request.params.slug));
+}
+
+/** A comment form that came back with problems: what the reader typed, and what to fix. */
+export interface PostedForm {
+  values: Partial<CommentFormValues>;
+  errors: CommentFormProps['errors'];
+  summary: string[];
+  status: number;
+}
+
+/**
+ * The article page, for GET /:slug/ and for a comment form sent back with
+ * errors (`posted`). Pages meant for one reader (their form, their held
+ * comment) are marked private and never stored by a cache.
+ */
+export async function renderArticle(deps: SiteDeps, request: FastifyRequest, reply: FastifyReply, slug: string, posted?: PostedForm) {
+  const { db } = deps;
+  const ctx = await pageContext(deps, request);
+  const row = await findPublishedBySlug(db, slug, ctx.now);
+  if (!row) throw new AppError('NOT_FOUND');
+  const categories = await deps.state.categories();
+  const article = await articleView(db, row, ctx.settings, categories, ctx.baseUrl, ctx.now);
+  const replyTo = posted?.values.parentId ?? (typeof (request.query as Record<string, unknown>).replytocom === 'string' ? Number((request.query as Record<string, string>).replytocom) : NaN);
+  const replyingTo = typeof replyTo === 'number' && Number.isInteger(replyTo) ? findComment(article.comments, replyTo) : undefined;
+  const head: HeadView = {
+    title: article.title,
+    description: article.dek ?? article.summary,
+    canonical: article.canonicalUrl,
+    ogType: article.type === 'post' ? 'article' : 'website',
+    image: article.image ? absolute(ctx.baseUrl, article.image.url) : null,
+    jsonLd: [breadcrumbJsonLd(ctx.baseUrl, article.breadcrumb, { name: article.title, url: article.url })],
+    ...(replyingTo || posted ? { noindex: true } : {}),
+  };
+  const timeLabel = (iso: string) => formatDateTime(iso, ctx.settings.timezone, ctx.settings.language);
+  const extras = article.type === 'post' ? await commentPageExtras(db, request, ctx.settings, article.id, ctx.now, timeLabel) : undefined;
+  if (posted || extras?.personal) reply.header('cache-control', 'private, no-store');
+  // a reply form names the comment replied to, and a returned form is one reader's: neither is shared
+  else if (!replyingTo) cacheable(reply, article.deps, article.updatedAt ?? article.publishedAt);
+  return sendPage(
+    reply,
+    <ArticlePage
+      site={ctx.site}
+      head={head}
+      article={article}
+      timeLabel={timeLabel}
+      notice={extras?.notice}
+      form={{
+        action: `${article.url}#respond`,
+        values: { ...posted?.values, parentId: replyingTo ? replyingTo.id : null },
+        errors: posted?.errors,
+        summary: posted?.summary,
+        hidden: extras?.hidden,
+        honeypot: extras?.honeypot,
+        limits: extras?.limits,
+        replyingTo: replyingTo?.author_name ?? null,
+        cancelReplyUrl: `${article.url}#respond`,
+      }}
+    />,
+    posted?.status ?? 200,
+  );
 }
 
 function SearchBox({ query }: { query: string }) {

@@ -5,7 +5,8 @@ import type { SanitizedHtml } from '../content/html.js';
 import { truncateWords } from '../content/html.js';
 import { authorsOf, findCheckAlso, seriesParts, tagsOf, type TeaserRow } from '../content/articles.repository.js';
 import { categoryPath, categoryUrl, findSeriesById, findSourceById } from '../content/taxonomy.repository.js';
-import { listApprovedComments, threadComments } from '../comments/comments.repository.js';
+import { countApprovedComments, listApprovedComments, threadComments } from '../comments/comments.repository.js';
+import { commentsOpen } from '../comments/comments.rules.js';
 import { formatDateTime, roman } from './dates.js';
 import type { ArticleView, AuthorLinkView, PaginationView, SiteView, TeaserView } from './view-models.js';
 
@@ -37,7 +38,8 @@ function authorLinks(authors: { slug: string; name: string; credentials: string 
 
 /** Turns list rows into teasers, loading their bylines in one query. */
 export async function teaserViews(db: Kysely<Database>, rows: TeaserRow[], settings: Settings, categories: CategoryRow[]): Promise<TeaserView[]> {
-  const authors = await authorsOf(db, rows.map((r) => r.id));
+  const ids = rows.map((r) => r.id);
+  const [authors, commentCounts] = await Promise.all([authorsOf(db, ids), countApprovedComments(db, ids)]);
   const byId = new Map(categories.map((c) => [c.id, c]));
   return rows.map((r) => {
     const category = r.primary_category_id == null ? undefined : byId.get(r.primary_category_id);
@@ -58,6 +60,7 @@ export async function teaserViews(db: Kysely<Database>, rows: TeaserRow[], setti
       authors: authorLinks(authors.get(r.id)),
       category: category ? { name: category.name, url: categoryUrl(categories, category.id) } : null,
       deps: [`article:${r.id}`, ...(category ? [`category:${category.id}`] : []), ...(authors.get(r.id) ?? []).map((a) => `author:${a.id}`)],
+      commentCount: commentCounts.get(r.id) ?? 0,
     };
   });
 }
@@ -131,7 +134,7 @@ export async function articleView(db: Kysely<Database>, row: ArticleRow, setting
     originalAuthor: sourceView?.showLine ? row.original_author : null,
     series: seriesNav,
     checkAlso: checkAlso ?? null,
-    commentsEnabled: row.comments_enabled === 1,
+    commentsEnabled: commentsOpen(row, settings, now),
     comments: threadComments(comments, settings.commentThreadDepth),
     commentCount: comments.length,
     deps: [

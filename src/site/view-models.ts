@@ -52,6 +52,8 @@ export interface TeaserView {
   category: LinkView | null;
   /** Cache tags of what this teaser shows (the story, its category and authors). */
   deps: string[];
+  /** Approved comments, shown as a link to them when there are any. */
+  commentCount: number;
 }
 
 export interface SeriesNavView {

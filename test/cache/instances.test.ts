@@ -25,8 +25,8 @@ describePg('two instances on one PostgreSQL database', () => {
     await seedNewsroom(database.db);
     // instance B has its own pool, its own bus and its own page cache
     second = await connect(parseDatabaseUrl(PG_URL), { schema: database.schema!, poolSize: 4 });
-    a = await buildTestApp(database);
-    b = await buildTestApp({ ...database, db: second.db });
+    a = await buildTestApp(database, undefined, { caching: true });
+    b = await buildTestApp({ ...database, db: second.db }, undefined, { caching: true });
     for (const app of [a, b]) {
       broadcasts.push(
         await startPgBroadcast({ url: PG_URL, channel: `masthead_${database.schema}`, bus: app.deps.events, onMissed: () => app.pageCache?.clear() }),

@@ -49,3 +49,13 @@ describe('PageCache', () => {
     expect(pickEncoding('*')).toBe('br');
   });
 });
+
+describe('PageCache expiry', () => {
+  it('refetches an entry older than its maximum age', () => {
+    const cache = new PageCache(1024 * 1024, 1000);
+    cache.store({ key: '/a/', status: 200, contentType: 'text/html', body: Buffer.from('a'), tags: [] }, 10_000);
+    expect(cache.get('/a/', 10_500)).toBeDefined();
+    expect(cache.get('/a/', 11_001)).toBeUndefined();
+    expect(cache.has('/a/')).toBe(false);
+  });
+});

@@ -2,9 +2,13 @@ import type { CommentNode } from '../comments.repository.js';
 
 /** Two initials drawn locally: no avatar service ever learns who commented. */
 export function initials(name: string): string {
-  const words = name.trim().split(/\s+/u).filter(Boolean);
-  const letters = words.length > 1 ? [words[0]!, words[words.length - 1]!] : words.slice(0, 1);
-  return letters.map((w) => Array.from(w)[0]!.toLocaleUpperCase()).join('') || '?';
+  // the first letter or digit of the first and last words that have one: punctuation never makes an avatar
+  const firsts = name
+    .split(/\s+/u)
+    .map((w) => /[\p{L}\p{N}]/u.exec(w)?.[0])
+    .filter((c): c is string => c !== undefined);
+  const letters = firsts.length > 1 ? [firsts[0]!, firsts[firsts.length - 1]!] : firsts;
+  return letters.map((c) => c.toLocaleUpperCase()).join('') || '?';
 }
 
 /** A small, stable colour per name, so avatars differ without any lookup. */

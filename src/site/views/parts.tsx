@@ -93,6 +93,14 @@ export function Teaser({ teaser, size = 'normal', headingLevel = 3 }: { teaser: 
           <Byline authors={teaser.authors} />
           {teaser.authors.length ? ' · ' : null}
           <time dateTime={teaser.publishedAt}>{teaser.publishedLabel}</time>
+          {teaser.commentCount > 0 ? (
+            <>
+              {' · '}
+              <a class="teaser__comments" href={`${teaser.url}#comments`}>
+                {teaser.commentCount === 1 ? '1 comment' : `${teaser.commentCount} comments`}
+              </a>
+            </>
+          ) : null}
         </p>
       </div>
     </article>

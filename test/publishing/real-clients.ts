@@ -20,8 +20,9 @@ export interface ParsedEntry {
   link: string;
   author: string | null;
   authors: { name?: string; href?: string }[];
-  published: string | null;
-  updated: string | null;
+  /** Unix seconds, UTC. */
+  published: number | null;
+  updated: number | null;
   summary: string | null;
   content: { type: string; value: string }[];
   enclosures: { href: string; type?: string; length?: string }[];
@@ -33,7 +34,7 @@ export interface ParsedFeed {
   bozo: number;
   bozo_exception: string | null;
   version: string;
-  feed: { title: string; link: string; subtitle?: string; language?: string; updated?: string };
+  feed: { title: string; link: string; subtitle?: string; language?: string; updated?: number | null };
   entries: ParsedEntry[];
 }
 
@@ -69,8 +70,7 @@ export function feedparser(body: string): ParsedFeed {
   if (!PYTHON) throw new Error(feedparserMissing!);
   const run = spawnSync(PYTHON, ['-c', SCRIPT], { input: body, maxBuffer: 64 * 1024 * 1024 });
   if (run.status !== 0) throw new Error(`feedparser failed: ${run.stderr.toString()}`);
-  const parsed = JSON.parse(run.stdout.toString()) as ParsedFeed & { feed: { updated?: unknown } };
-  return parsed;
+  return JSON.parse(run.stdout.toString()) as ParsedFeed;
 }
 
 /** Runs xmllint over a document; ok is false with its complaints when it is not well-formed (or not valid against `xsd`). */

@@ -71,8 +71,10 @@ export async function loadSettings(db: Kysely<Database>): Promise<Settings> {
 
 /** Validates and stores some settings; throws a ZodError listing what is wrong. */
 export async function saveSettings(db: Kysely<Database> | Transaction<Database>, values: Partial<Settings>): Promise<void> {
-  const parsed = settingsSchema.partial().parse(values);
-  for (const [key, value] of Object.entries(parsed)) {
+  const parsed: Record<string, unknown> = settingsSchema.partial().parse(values);
+  // zod 4's partial() still fills in defaults: store only the keys given, or saving one setting resets the rest
+  for (const key of Object.keys(values)) {
+    const value = parsed[key];
     if (value === undefined) continue;
     const json = JSON.stringify(value);
     await db

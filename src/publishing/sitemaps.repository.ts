@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { visible } from '../content/articles.repository.js';
 
@@ -21,17 +21,22 @@ export async function visibleArticles(db: Db, type: 'post' | 'page', now: Date, 
   return visible(db.selectFrom('articles').select(columns), now).where('articles.type', '=', type).orderBy('articles.id').limit(page.limit).offset(page.offset).execute();
 }
 
-/** How many there are and, per page of `pageSize`, the newest update in it: the sitemap index's entries. */
+/**
+ * Per page of `pageSize` (ids ascending), the newest update in it: the
+ * sitemap index's entries, in one scan whatever the number of pages.
+ */
 export async function articlePages(db: Db, type: 'post' | 'page', now: Date, pageSize: number): Promise<string[]> {
-  const { n } = await visible(db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')), now).where('articles.type', '=', type).executeTakeFirstOrThrow();
-  const pages = Math.ceil(Number(n) / pageSize);
-  const out: string[] = [];
-  for (let i = 0; i < pages; i++) {
-    const inner = visible(db.selectFrom('articles').select('articles.updated_at'), now).where('articles.type', '=', type).orderBy('articles.id').limit(pageSize).offset(i * pageSize);
-    const row = await db.selectFrom(inner.as('p')).select((eb) => eb.fn.max('p.updated_at').as('lastmod')).executeTakeFirst();
-    out.push(String(row?.lastmod ?? ''));
-  }
-  return out;
+  const numbered = visible(
+    db.selectFrom('articles').select((eb) => ['articles.updated_at', sql<number>`row_number() over (order by ${eb.ref('articles.id')})`.as('rn')]),
+    now,
+  ).where('articles.type', '=', type);
+  const rows = await db
+    .selectFrom(numbered.as('n'))
+    .select((eb) => [sql<number>`(${eb.ref('n.rn')} - 1) / ${sql.lit(pageSize)}`.as('page'), eb.fn.max('n.updated_at').as('lastmod')])
+    .groupBy(sql`(n.rn - 1) / ${sql.lit(pageSize)}`)
+    .orderBy(sql`(n.rn - 1) / ${sql.lit(pageSize)}`)
+    .execute();
+  return rows.map((r) => String(r.lastmod));
 }
 
 /** Published stories of the last hours, newest first, for the news sitemap (Google reads at most 1,000). */
@@ -51,7 +56,7 @@ export async function listLastmods(db: Db, kind: 'category' | 'tag' | 'author' |
   if (kind === 'category') {
     rows = await base().select((eb) => ['articles.primary_category_id as key', eb.fn.max('articles.updated_at').as('lastmod')]).groupBy('articles.primary_category_id').execute();
   } else if (kind === 'series') {
-    rows = await base().select((eb) => ['articles.series_id as key', eb.fn.max('articles.updated_at').as('lastmod')]).groupBy('articles.series_id').execute();
+    rows = await base().where('articles.series_id', 'is not', null).select((eb) => ['articles.series_id as key', eb.fn.max('articles.updated_at').as('lastmod')]).groupBy('articles.series_id').execute();
   } else if (kind === 'tag') {
     rows = await base()
       .innerJoin('article_tags', 'article_tags.article_id', 'articles.id')

@@ -100,3 +100,5 @@ async function main() {
 }
 
 await main();
+// feeds and sitemaps over 100,000 stories (bench/publishing.ts)
+await (await import('./publishing.js')).benchPublishing();

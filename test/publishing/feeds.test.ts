@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'node-html-parser';
-import type { FastifyInstance } from 'fastify';
-import { describeEachEngine, useTestDatabase } from '../helpers/engines.js';
-import { buildTestApp, TEST_BASE_URL } from '../helpers/app.js';
-import { hoursAgo, NOW, seedNewsroom } from '../helpers/fixtures.js';
-import { fixedClock } from '../../src/clock.js';
+import { describeEachEngine } from '../helpers/engines.js';
+import { TEST_BASE_URL } from '../helpers/app.js';
+import { useNewsroomApp } from './newsroom-app.js';
+import { hoursAgo } from '../helpers/fixtures.js';
 import { saveSettings } from '../../src/content/settings.js';
 import { epoch, feedparser, feedparserMissing, type ParsedFeed } from './real-clients.js';
 import { checkJsonFeed, readJsonFeed } from './json-feed-rules.js';
@@ -29,22 +28,16 @@ const SCOPES = [
 const verdicts: string[] = [];
 
 describeEachEngine('feeds', (engine) => {
-  const database = useTestDatabase(engine);
-  let app: FastifyInstance;
-  let seed: Awaited<ReturnType<typeof seedNewsroom>>;
-  const clock = fixedClock(NOW);
+  const ctx = useNewsroomApp(engine);
+  const db = () => ctx.database.db;
+  const clock = ctx.clock;
 
-  beforeAll(async () => {
-    seed = await seedNewsroom(database.current.db);
-    app = await buildTestApp(database.current, clock);
-  });
-  afterAll(async () => {
-    await app?.close();
+  afterAll(() => {
     if (verdicts.length) console.log(`feedparser verdicts [${engine}]:\n${verdicts.splice(0).join('\n')}`);
   });
 
   async function fetchFeed(url: string, headers: Record<string, string> = {}) {
-    const res = await app.inject({ method: 'GET', url, headers });
+    const res = await ctx.app.inject({ method: 'GET', url, headers });
     return res;
   }
 
@@ -86,7 +79,7 @@ describeEachEngine('feeds', (engine) => {
     }
 
     it('gives each story its title, link, id-based GUID, bylines, times, full text, tags and image in every format', async () => {
-      const lead = seed.articles.lead;
+      const lead = ctx.seed.articles.lead;
       for (const format of ['rss', 'atom', 'json'] as Format[]) {
         const feed = await parsed(paths('/')[format]);
         const entry = feed.entries.find((e) => e.title === 'Tehran opens new reservoir & pipeline')!;
@@ -115,17 +108,17 @@ describeEachEngine('feeds', (engine) => {
     });
 
     it('gives a demo illustration its real byte length in the enclosure', async () => {
-      await database.current.db.updateTable('articles').set({ featured_image_url: '/assets/demo/qanat.svg' }).where('id', '=', seed.articles.wireStory.id).execute();
+      await db().updateTable('articles').set({ featured_image_url: '/assets/demo/qanat.svg' }).where('id', '=', ctx.seed.articles.wireStory.id).execute();
       const fs = await import('node:fs');
       const size = fs.statSync(new URL('../../src/demo/images/qanat.svg', import.meta.url)).size;
       const rss = await parsed('/feed/');
       const entry = rss.entries.find((e) => e.title === 'Gulf ports report record freight')!;
       expect(entry.enclosures[0]).toMatchObject({ href: `${B}/assets/demo/qanat.svg`, length: String(size), type: 'image/svg+xml' });
-      await database.current.db.updateTable('articles').set({ featured_image_url: null }).where('id', '=', seed.articles.wireStory.id).execute();
+      await db().updateTable('articles').set({ featured_image_url: null }).where('id', '=', ctx.seed.articles.wireStory.id).execute();
     });
 
     it('carries excerpts only, and only as many stories as set, when the settings say so', async () => {
-      await saveSettings(database.current.db, { feedContent: 'excerpt', feedSize: 3 });
+      await saveSettings(db(), { feedContent: 'excerpt', feedSize: 3 });
       try {
         const rss = await parsed('/feed/');
         expect(rss.entries.length).toBe(3);
@@ -141,7 +134,7 @@ describeEachEngine('feeds', (engine) => {
         expect(json.items[0].content_text).toBe('The reservoir opened on Monday. What changes More water.');
         checkJsonFeed(json);
       } finally {
-        await saveSettings(database.current.db, { feedContent: 'full', feedSize: 20 });
+        await saveSettings(db(), { feedContent: 'full', feedSize: 20 });
       }
     });
   });
@@ -174,7 +167,7 @@ describeEachEngine('feeds', (engine) => {
     });
 
     it('answers HEAD, redirects WordPress feed aliases and a category feed reached by a short path', async () => {
-      expect((await app.inject({ method: 'HEAD', url: '/feed/' })).statusCode).toBe(200);
+      expect((await ctx.app.inject({ method: 'HEAD', url: '/feed/' })).statusCode).toBe(200);
       for (const alias of ['/feed/rss2/', '/feed/rss/']) {
         const res = await fetchFeed(alias);
         expect(res.statusCode).toBe(301);
@@ -231,10 +224,10 @@ describeEachEngine('feeds', (engine) => {
       const before = await parsed('/feed/atom/');
       const old = before.entries.find((e) => e.link === `${B}/gulf-ports-freight/`)!;
       clock.advance(30 * 60_000);
-      await database.current.db
+      await db()
         .updateTable('articles')
         .set({ title: 'Gulf ports report record freight, again', slug: 'gulf-ports-record', updated_at: clock.now().toISOString() })
-        .where('id', '=', seed.articles.wireStory.id)
+        .where('id', '=', ctx.seed.articles.wireStory.id)
         .execute();
       for (const format of ['rss', 'atom', 'json'] as Format[]) {
         const after = await parsed(paths('/')[format]);

@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { parse, type HTMLElement } from 'node-html-parser';
-import type { FastifyInstance } from 'fastify';
-import { describeEachEngine, useTestDatabase } from '../helpers/engines.js';
-import { buildTestApp, TEST_BASE_URL } from '../helpers/app.js';
-import { hoursAgo, makeArticle, NOW, seedNewsroom } from '../helpers/fixtures.js';
-import { fixedClock } from '../../src/clock.js';
+import { describeEachEngine } from '../helpers/engines.js';
+import { TEST_BASE_URL } from '../helpers/app.js';
+import { useNewsroomApp } from './newsroom-app.js';
+import { hoursAgo, makeArticle } from '../helpers/fixtures.js';
 import { saveSettings } from '../../src/content/settings.js';
 
 const B = TEST_BASE_URL;
@@ -12,19 +11,11 @@ const jsonLd = (doc: HTMLElement): any[] => doc.querySelectorAll('script[type="a
 const meta = (doc: HTMLElement, key: string) => doc.querySelector(`meta[property="${key}"], meta[name="${key}"]`)?.getAttribute('content') ?? null;
 
 describeEachEngine('page heads: meta tags and structured data', (engine) => {
-  const database = useTestDatabase(engine);
-  let app: FastifyInstance;
-
-  beforeAll(async () => {
-    await seedNewsroom(database.current.db);
-    app = await buildTestApp(database.current, fixedClock(NOW));
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
+  const ctx = useNewsroomApp(engine);
+  const db = () => ctx.database.db;
 
   async function page(url: string) {
-    const res = await app.inject({ method: 'GET', url });
+    const res = await ctx.app.inject({ method: 'GET', url });
     expect(res.statusCode, url).toBe(200);
     return parse(res.body);
   }
@@ -50,14 +41,14 @@ describeEachEngine('page heads: meta tags and structured data', (engine) => {
     });
     expect(article.isBasedOn).toBeUndefined();
     expect(jsonLd(doc).find((d) => d['@type'] === 'BreadcrumbList').itemListElement.length).toBe(4);
-    const logo = await app.inject({ method: 'GET', url: '/publisher-logo.svg' });
+    const logo = await ctx.app.inject({ method: 'GET', url: '/publisher-logo.svg' });
     expect(logo.statusCode).toBe(200);
     expect(logo.headers['content-type']).toBe('image/svg+xml');
     expect(logo.body).toContain('>The Test Gazette</text>');
   });
 
   it('uses the site logo for the publisher once one is set', async () => {
-    await saveSettings(database.current.db, { logoUrl: '/assets/demo/qanat.svg' });
+    await saveSettings(db(), { logoUrl: '/assets/demo/qanat.svg' });
     try {
       const doc = await page('/tehran-reservoir/');
       const article = jsonLd(doc).find((d) => d['@type'] === 'NewsArticle');
@@ -65,7 +56,7 @@ describeEachEngine('page heads: meta tags and structured data', (engine) => {
       // saving one setting leaves the others alone
       expect(article.publisher.name).toBe('The Test Gazette');
     } finally {
-      await saveSettings(database.current.db, { logoUrl: null });
+      await saveSettings(db(), { logoUrl: null });
     }
   });
 
@@ -129,8 +120,8 @@ describeEachEngine('page heads: meta tags and structured data', (engine) => {
   });
 
   it('keeps hostile titles inert in JSON-LD and meta tags', async () => {
-    await makeArticle(database.current.db, { title: 'Ends </script><script>alert(1)</script> & “quotes” 🚀', slug: 'hostile-title', dek: '"><img src=x onerror=alert(1)>' });
-    const res = await app.inject({ method: 'GET', url: '/hostile-title/' });
+    await makeArticle(db(), { title: 'Ends </script><script>alert(1)</script> & “quotes” 🚀', slug: 'hostile-title', dek: '"><img src=x onerror=alert(1)>' });
+    const res = await ctx.app.inject({ method: 'GET', url: '/hostile-title/' });
     expect(res.body).not.toContain('</script><script>alert(1)');
     expect(res.body).not.toContain('"><img src=x');
     const doc = parse(res.body);

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { describeEachEngine, useTestDatabase } from '../helpers/engines.js';
-import { buildTestApp, TEST_BASE_URL } from '../helpers/app.js';
-import { hoursAgo, makeArticle, NOW, seedNewsroom } from '../helpers/fixtures.js';
-import { fixedClock } from '../../src/clock.js';
+import { describe, expect, it } from 'vitest';
+import { describeEachEngine } from '../helpers/engines.js';
+import { TEST_BASE_URL } from '../helpers/app.js';
+import { useNewsroomApp } from './newsroom-app.js';
+import { hoursAgo, makeArticle } from '../helpers/fixtures.js';
 import { saveSettings } from '../../src/content/settings.js';
 import { xmllint, xmllintMissing } from './real-clients.js';
 
@@ -17,19 +16,11 @@ const texts = (xml: string, xpath: string) => {
 const count = (xml: string, xpath: string) => Number(xmllint(xml, { xpath: `count(${xpath})` }).out.trim());
 
 describeEachEngine('sitemaps and robots.txt', (engine) => {
-  const database = useTestDatabase(engine);
-  let app: FastifyInstance;
-
-  beforeAll(async () => {
-    await seedNewsroom(database.current.db);
-    app = await buildTestApp(database.current, fixedClock(NOW));
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
+  const ctx = useNewsroomApp(engine);
+  const db = () => ctx.database.db;
 
   async function xml(url: string) {
-    const res = await app.inject({ method: 'GET', url });
+    const res = await ctx.app.inject({ method: 'GET', url });
     expect(res.statusCode, url).toBe(200);
     expect(res.headers['content-type']).toBe('application/xml; charset=utf-8');
     return res.body;
@@ -80,8 +71,8 @@ describeEachEngine('sitemaps and robots.txt', (engine) => {
     });
 
     it('puts the last 48 hours in the news sitemap with publication name, language, date and title', async () => {
-      await makeArticle(database.current.db, { title: 'Two days and more ago', slug: 'old-news', publishedAt: hoursAgo(49) });
-      await saveSettings(database.current.db, { newsPublicationName: 'Gazette & Co' });
+      await makeArticle(db(), { title: 'Two days and more ago', slug: 'old-news', publishedAt: hoursAgo(49) });
+      await saveSettings(db(), { newsPublicationName: 'Gazette & Co' });
       const news = await xml('/news-sitemap.xml');
       expect(xmllint(news, { xsd: 'sitemap' }).ok).toBe(true);
       const N = "*[local-name()='news' and namespace-uri()='http://www.google.com/schemas/sitemap-news/0.9']";
@@ -101,29 +92,29 @@ describeEachEngine('sitemaps and robots.txt', (engine) => {
       expect(texts(news, `${arabic}/*[local-name()='title']`)).toEqual(['محطة تحلية جديدة على الساحل']);
       expect(texts(news, `${arabic}/*[local-name()='publication_date']`)).toEqual([hoursAgo(8).replace('.000Z', 'Z')]);
       expect(news).toContain('<news:name>Gazette &amp; Co</news:name>');
-      await saveSettings(database.current.db, { newsPublicationName: null });
+      await saveSettings(db(), { newsPublicationName: null });
     });
   });
 
   it('404s for a sitemap page past the end or of an unknown type', async () => {
     for (const url of ['/sitemap-posts-2.xml', '/sitemap-widgets-1.xml', '/sitemap-posts-0.xml', '/sitemap-posts-x.xml']) {
-      expect((await app.inject({ method: 'GET', url })).statusCode, url).toBe(404);
+      expect((await ctx.app.inject({ method: 'GET', url })).statusCode, url).toBe(404);
     }
   });
 
   it('answers conditional GETs on sitemaps', async () => {
-    const first = await app.inject({ method: 'GET', url: '/sitemap.xml' });
+    const first = await ctx.app.inject({ method: 'GET', url: '/sitemap.xml' });
     expect(first.headers['last-modified']).toBe(new Date(hoursAgo(1)).toUTCString());
-    expect((await app.inject({ method: 'GET', url: '/sitemap.xml', headers: { 'if-none-match': String(first.headers.etag) } })).statusCode).toBe(304);
+    expect((await ctx.app.inject({ method: 'GET', url: '/sitemap.xml', headers: { 'if-none-match': String(first.headers.etag) } })).statusCode).toBe(304);
   });
 
   it('names the sitemaps in robots.txt, after the lines the site adds in its settings', async () => {
-    const plain = await app.inject({ method: 'GET', url: '/robots.txt' });
+    const plain = await ctx.app.inject({ method: 'GET', url: '/robots.txt' });
     expect(plain.headers['content-type']).toBe('text/plain; charset=utf-8');
     expect(plain.body.split('\n')).toEqual(['User-agent: *', 'Disallow: /search/', 'Disallow: /admin/', '', `Sitemap: ${B}/sitemap.xml`, `Sitemap: ${B}/news-sitemap.xml`, '']);
-    await saveSettings(database.current.db, { robotsTxtExtra: 'User-agent: GPTBot\r\nDisallow: /\n' });
-    const edited = (await app.inject({ method: 'GET', url: '/robots.txt' })).body.split('\n');
+    await saveSettings(db(), { robotsTxtExtra: 'User-agent: GPTBot\r\nDisallow: /\n' });
+    const edited = (await ctx.app.inject({ method: 'GET', url: '/robots.txt' })).body.split('\n');
     expect(edited).toEqual(['User-agent: *', 'Disallow: /search/', 'Disallow: /admin/', '', 'User-agent: GPTBot', 'Disallow: /', '', `Sitemap: ${B}/sitemap.xml`, `Sitemap: ${B}/news-sitemap.xml`, '']);
-    await expect(saveSettings(database.current.db, { robotsTxtExtra: 'bad\u0000line' })).rejects.toThrow(/control characters/);
+    await expect(saveSettings(db(), { robotsTxtExtra: 'bad\u0000line' })).rejects.toThrow(/control characters/);
   });
 });

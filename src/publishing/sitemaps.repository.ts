@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { visible } from '../content/articles.repository.js';
 
@@ -14,11 +14,25 @@ export interface SitemapArticle {
   featured_image_url: string | null;
 }
 
+/**
+ * Sitemaps list only URLs that are their own canonical: a syndicated story
+ * whose source asks for canonical to point at the original is left out, as
+ * search engines ask (the rule site.service.ts applies to rel=canonical).
+ */
+function canonicalHere<O>(qb: SelectQueryBuilder<Database, 'articles', O>) {
+  return qb.where((eb) =>
+    eb.or([
+      eb('articles.original_url', 'is', null),
+      eb.not(eb.exists(eb.selectFrom('sources').select('sources.id').whereRef('sources.id', '=', 'articles.source_id').where('sources.canonical_policy', '=', 'original'))),
+    ]),
+  );
+}
+
 const columns = ['articles.id', 'articles.slug', 'articles.title', 'articles.lang', 'articles.published_at', 'articles.updated_at', 'articles.featured_image_url'] as const;
 
 /** One page of what readers can see, oldest id first so that pages stay put as stories are added. */
 export async function visibleArticles(db: Db, type: 'post' | 'page', now: Date, page: { limit: number; offset: number }): Promise<SitemapArticle[]> {
-  return visible(db.selectFrom('articles').select(columns), now).where('articles.type', '=', type).orderBy('articles.id').limit(page.limit).offset(page.offset).execute();
+  return canonicalHere(visible(db.selectFrom('articles').select(columns), now)).where('articles.type', '=', type).orderBy('articles.id').limit(page.limit).offset(page.offset).execute();
 }
 
 /**
@@ -26,10 +40,10 @@ export async function visibleArticles(db: Db, type: 'post' | 'page', now: Date, 
  * sitemap index's entries, in one scan whatever the number of pages.
  */
 export async function articlePages(db: Db, type: 'post' | 'page', now: Date, pageSize: number): Promise<string[]> {
-  const numbered = visible(
+  const numbered = canonicalHere(visible(
     db.selectFrom('articles').select((eb) => ['articles.updated_at', sql<number>`row_number() over (order by ${eb.ref('articles.id')})`.as('rn')]),
     now,
-  ).where('articles.type', '=', type);
+  )).where('articles.type', '=', type);
   const rows = await db
     .selectFrom(numbered.as('n'))
     .select((eb) => [sql<number>`(${eb.ref('n.rn')} - 1) / ${sql.lit(pageSize)}`.as('page'), eb.fn.max('n.updated_at').as('lastmod')])
@@ -41,7 +55,7 @@ export async function articlePages(db: Db, type: 'post' | 'page', now: Date, pag
 
 /** Published stories of the last hours, newest first, for the news sitemap (Google reads at most 1,000). */
 export async function recentPosts(db: Db, since: Date, now: Date): Promise<SitemapArticle[]> {
-  return visible(db.selectFrom('articles').select(columns), now)
+  return canonicalHere(visible(db.selectFrom('articles').select(columns), now))
     .where('articles.type', '=', 'post')
     .where('articles.published_at', '>=', since.toISOString())
     .orderBy('articles.published_at', 'desc')

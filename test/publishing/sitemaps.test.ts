@@ -40,11 +40,15 @@ describeEachEngine('sitemaps and robots.txt', (engine) => {
       }
     });
 
-    it('lists every visible post with its last change and image, and never drafts, future stories or pages', async () => {
+    it('lists every visible post that is its own canonical, with its last change and image, and never drafts, future stories or pages', async () => {
       const posts = await xml('/sitemap-posts-1.xml');
       const locs = texts(posts, `${SM}/*[local-name()='loc']`);
-      expect(locs.length).toBe(20);
+      // 20 visible posts less the wire story whose canonical is the original's
+      expect(locs.length).toBe(19);
       expect(locs).toContain(`${B}/tehran-reservoir/`);
+      expect(locs).not.toContain(`${B}/gulf-ports-freight/`);
+      // credited to a source whose canonical policy is 'self': ours to list
+      expect(locs).toContain(`${B}/quiet-note/`);
       expect(locs).toContain(`${B}/desalination-ar/`);
       for (const hidden of ['secret-draft', 'embargoed-future', 'about']) expect(locs).not.toContain(`${B}/${hidden}/`);
       expect(posts).not.toMatch(/@example\.org|marker-/);
@@ -80,6 +84,7 @@ describeEachEngine('sitemaps and robots.txt', (engine) => {
       expect(locs).toContain(`${B}/tehran-reservoir/`);
       expect(locs).toContain(`${B}/world-brief-12/`); // 31 hours ago
       expect(locs).not.toContain(`${B}/old-news/`);
+      expect(locs).not.toContain(`${B}/gulf-ports-freight/`);
       expect(locs).not.toContain(`${B}/running-dry-1/`);
       expect(locs).not.toContain(`${B}/embargoed-future/`);
       expect(locs).not.toContain(`${B}/secret-draft/`);

@@ -68,4 +68,30 @@ describeEachEngine('the demo magazine, crawled through its sitemaps', (engine) =
     }
     console.log(`demo feeds [${engine}]:\n${report.join('\n')}`);
   });
+
+  it.skipIf(xmllintMissing)('every story in the posts sitemap carries complete article structured data', async () => {
+    const posts = (await get('/sitemap-posts-1.xml')).body;
+    const stories = xmllint(posts, { xpath: "//*[local-name()='url']/*[local-name()='loc']/text()" }).out.split('\n').filter(Boolean).map((u) => u.slice(B.length));
+    expect(stories.length).toBeGreaterThan(20);
+    const types = new Set<string>();
+    for (const url of stories) {
+      const doc = parse((await get(url)).body);
+      const data = doc.querySelectorAll('script[type="application/ld+json"]').map((s) => JSON.parse(s.textContent));
+      const article = data.find((d) => /NewsArticle$/.test(d['@type']));
+      expect(article, url).toBeDefined();
+      types.add(article['@type']);
+      expect(article.headline.length, url).toBeGreaterThan(0);
+      expect(article.headline.length).toBeLessThanOrEqual(110);
+      expect(Date.parse(article.datePublished), url).not.toBeNaN();
+      expect(Date.parse(article.dateModified) >= Date.parse(article.datePublished), url).toBe(true);
+      expect(article.author.length, url).toBeGreaterThan(0);
+      for (const a of article.author) if (a['@type'] === 'Person' && a.url) expect(a.url.startsWith(`${B}/author/`)).toBe(true);
+      expect(article.publisher.logo.url).toMatch(/^https?:\/\//);
+      if (article.image) for (const i of article.image) expect(i).toMatch(/^https?:\/\//);
+      expect(data.some((d) => d['@type'] === 'BreadcrumbList'), url).toBe(true);
+      expect(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(article.mainEntityOfPage['@id']);
+    }
+    // the demo has every kind of story
+    expect([...types].sort()).toEqual(['AnalysisNewsArticle', 'NewsArticle', 'OpinionNewsArticle', 'ReviewNewsArticle']);
+  });
 });

@@ -196,6 +196,38 @@ describeEachEngine('feeds', (engine) => {
     });
   });
 
+  describe('bad input', () => {
+    it('ignores unreadable conditional headers and answers 200', async () => {
+      for (const headers of [{ 'if-modified-since': 'yesterday, probably' }, { 'if-none-match': '' }, { 'if-none-match': 'no-quotes' }]) {
+        const res = await fetchFeed('/feed/', headers);
+        expect(res.statusCode, JSON.stringify(headers)).toBe(200);
+        expect(res.body.length).toBeGreaterThan(0);
+      }
+      expect((await fetchFeed('/feed/', { 'if-none-match': '*' })).statusCode).toBe(304);
+    });
+
+    it('refuses feed settings out of range with a clear message, and falls back to defaults for a stored bad value', async () => {
+      await expect(saveSettings(db(), { feedSize: 0 })).rejects.toThrow(/feedSize|>=1|too small/i);
+      await expect(saveSettings(db(), { feedSize: 101 })).rejects.toThrow();
+      await expect(saveSettings(db(), { feedContent: 'everything' as 'full' })).rejects.toThrow();
+      await db().insertInto('settings').values({ key: 'feedSize', value: '"lots"' }).onConflict((oc) => oc.column('key').doUpdateSet({ value: '"lots"' })).execute();
+      try {
+        const json = JSON.parse((await fetchFeed('/feed.json')).body);
+        expect(json.items.length).toBe(20);
+      } finally {
+        await db().deleteFrom('settings').where('key', '=', 'feedSize').execute();
+      }
+    });
+
+    it('answers a malformed feed address with a 4xx page, never a server error', async () => {
+      for (const url of ['/tag/%E0%A4%A/feed/', '/category/a/../feed/', `/tag/${'x'.repeat(3000)}/feed/`, '/author/%00/feed/']) {
+        const res = await fetchFeed(url);
+        expect(res.statusCode, url).toBeGreaterThanOrEqual(400);
+        expect(res.statusCode, url).toBeLessThan(500);
+      }
+    });
+  });
+
   describe('autodiscovery', () => {
     it("puts the list's own feeds and the site's feeds in every page's head, and they resolve", async () => {
       const pages: [string, string | null][] = [

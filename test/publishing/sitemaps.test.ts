@@ -102,7 +102,7 @@ describeEachEngine('sitemaps and robots.txt', (engine) => {
   });
 
   it('404s for a sitemap page past the end or of an unknown type', async () => {
-    for (const url of ['/sitemap-posts-2.xml', '/sitemap-widgets-1.xml', '/sitemap-posts-0.xml', '/sitemap-posts-x.xml']) {
+    for (const url of ['/sitemap-posts-2.xml', '/sitemap-widgets-1.xml', '/sitemap-posts-0.xml', '/sitemap-posts-x.xml', '/sitemap-posts-1234567.xml', '/sitemap-posts-01.xml', '/sitemap--1.xml']) {
       expect((await ctx.app.inject({ method: 'GET', url })).statusCode, url).toBe(404);
     }
   });

@@ -198,7 +198,7 @@ describeEachEngine('feeds', (engine) => {
 
   describe('bad input', () => {
     it('ignores unreadable conditional headers and answers 200', async () => {
-      for (const headers of [{ 'if-modified-since': 'yesterday, probably' }, { 'if-none-match': '' }, { 'if-none-match': 'no-quotes' }]) {
+      for (const headers of <Record<string, string>[]>[{ 'if-modified-since': 'yesterday, probably' }, { 'if-none-match': '' }, { 'if-none-match': 'no-quotes' }]) {
         const res = await fetchFeed('/feed/', headers);
         expect(res.statusCode, JSON.stringify(headers)).toBe(200);
         expect(res.body.length).toBeGreaterThan(0);

@@ -31,7 +31,7 @@ export function articleJsonLd(article: ArticleView, settings: Settings, baseUrl:
     : article.originalAuthor
       ? [{ '@type': 'Person', name: article.originalAuthor }]
       : [{ '@type': 'Organization', name: settings.title, url: `${baseUrl}/` }];
-  const section = article.breadcrumb.length > 1 ? article.breadcrumb[article.breadcrumb.length - 1]!.name : undefined;
+  const section = sectionOf(article);
   return {
     '@context': 'https://schema.org',
     '@type': ARTICLE_TYPES[article.kind] ?? 'NewsArticle',
@@ -53,6 +53,17 @@ export function articleJsonLd(article: ArticleView, settings: Settings, baseUrl:
       ? { ...(article.source.url ? { isBasedOn: article.source.url } : {}), sourceOrganization: { '@type': 'Organization', name: article.source.name, ...(article.source.homepageUrl ? { url: article.source.homepageUrl } : {}) } }
       : {}),
   };
+}
+
+/** The story's section: the last category in its breadcrumb, if any. */
+function sectionOf(article: ArticleView): string | null {
+  return article.breadcrumb.length > 1 ? article.breadcrumb[article.breadcrumb.length - 1]!.name : null;
+}
+
+/** OpenGraph article:* facts for a story's head; none for a static page. */
+export function articleOpenGraph(article: ArticleView) {
+  if (article.type !== 'post') return undefined;
+  return { publishedTime: article.publishedAt, modifiedTime: article.updatedAt ?? article.publishedAt, section: sectionOf(article), tags: article.tags.map((t) => t.name) };
 }
 
 /** A plain wordmark in SVG, so that structured data always has a publisher logo (600×60, as Google asks). */

@@ -18,7 +18,7 @@ import { HomePage, ListPage, type HomeSection } from './views/lists.js';
 import type { HeadView } from './views/layout.js';
 import { sendScopedFeed, splitFeedSuffix } from '../publishing/feeds.routes.js';
 import { feedLinks } from '../publishing/feed-links.js';
-import { articleJsonLd } from '../publishing/structured-data.js';
+import { articleJsonLd, articleOpenGraph } from '../publishing/structured-data.js';
 
 export interface SiteDeps {
   db: Kysely<Database>;
@@ -291,7 +291,7 @@ export async function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): 
       ogType: article.type === 'post' ? 'article' : 'website',
       image: article.image ? absolute(ctx.baseUrl, article.image.url) : null,
       imageAlt: article.image?.alt || null,
-      article: article.type === 'post' ? { publishedTime: article.publishedAt, modifiedTime: article.updatedAt ?? article.publishedAt, section: article.breadcrumb.length > 1 ? article.breadcrumb[article.breadcrumb.length - 1]!.name : null, tags: article.tags.map((t) => t.name) } : undefined,
+      article: articleOpenGraph(article),
       jsonLd: [articleJsonLd(article, ctx.settings, ctx.baseUrl), breadcrumbJsonLd(ctx.baseUrl, article.breadcrumb, { name: article.title, url: article.url })],
       ...(replyingTo ? { noindex: true } : {}),
     };

@@ -102,3 +102,5 @@ await main();
 const { runHttpBench } = await import('./http.js');
 await runHttpBench();
 await benchComments();
+// feeds and sitemaps over 100,000 stories (bench/publishing.ts)
+await (await import('./publishing.js')).benchPublishing();

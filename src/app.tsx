@@ -19,6 +19,7 @@ import { baseUrlFor, sendPage } from './site/render.js';
 import { siteView } from './site/site.service.js';
 import { registerSiteRoutes } from './site/site.routes.js';
 import { registerCommentRoutes } from './comments/comments.routes.js';
+import { registerPublishingRoutes } from './publishing/publishing.routes.js';
 import { MessagePage } from './site/views/lists.js';
 
 export interface AppDeps {
@@ -107,7 +108,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('pageCache', pageCache);
   events.on((event) => {
     if (event.tags.includes('*')) pageCache?.clear();
-    else pageCache?.invalidate(event.tags);
+    // feeds and sitemaps list every category, tag and author by name: any rename reaches them
+    else pageCache?.invalidate(event.kind === 'taxonomy.changed' ? [...event.tags, 'taxonomy'] : event.tags);
   });
   startPurgeWebhook({ bus: events, url: async () => (await state.settings()).cachePurgeUrl, log: app.log });
   registerHttpCache(app, {
@@ -160,6 +162,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // router, whatever the order.
   await registerSiteRoutes(app, { db: deps.db, clock: deps.clock, config: deps.config, cssUrl, state });
   await registerCommentRoutes(app, { db: deps.db, clock: deps.clock, config: deps.config, cssUrl, state });
+  await registerPublishingRoutes(app, { db: deps.db, clock: deps.clock, config: deps.config });
   return app;
 }
 

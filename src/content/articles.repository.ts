@@ -41,11 +41,12 @@ export interface ListFilter {
 }
 
 /** Published and due: what readers may see at `now`. */
-function visible<O>(qb: SelectQueryBuilder<Database, 'articles', O>, now: Date) {
+export function visible<O>(qb: SelectQueryBuilder<Database, 'articles', O>, now: Date) {
   return qb.where('articles.status', '=', 'published').where('articles.published_at', '<=', now.toISOString());
 }
 
-function filtered<O>(qb: SelectQueryBuilder<Database, 'articles', O>, filter: ListFilter, now: Date) {
+/** `visible` narrowed to one list: a category tree, tag, author or series. */
+export function filtered<O>(qb: SelectQueryBuilder<Database, 'articles', O>, filter: ListFilter, now: Date) {
   let q = visible(qb, now).where('articles.type', '=', filter.type ?? 'post');
   if (filter.categoryIds) {
     if (filter.categoryIds.length === 0) return q.where((eb) => eb.val(1), '=', 0);

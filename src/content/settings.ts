@@ -40,6 +40,15 @@ export const settingsSchema = z.object({
   /** Called on every change with {tags} replaced by the changed cache tags, to purge a CDN; null for none. */
   cachePurgeUrl: z.string().trim().max(2000).regex(/^https?:\/\/\S+$/i, 'the purge URL must be an http(s) URL').nullable().default(null),
   ...commentSettings,
+  /** Stories per feed (RSS, Atom, JSON Feed), site-wide and per list. */
+  feedSize: z.number().int().min(1).max(100).default(20),
+  /** Whether feeds carry whole stories or only their summaries. */
+  feedContent: z.enum(['full', 'excerpt']).default('full'),
+  /** Lines added to /robots.txt after the built-in rules, e.g. "User-agent: GPTBot" / "Disallow: /". */
+  // eslint-disable-next-line no-control-regex
+  robotsTxtExtra: z.string().max(5000).refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(s), 'robots.txt lines may not hold control characters').default(''),
+  /** The name Google News knows the site by; the site title when unset. */
+  newsPublicationName: z.string().trim().min(1).max(120).nullable().default(null),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -20,6 +20,9 @@ import { HomePage, ListPage, type HomeSection } from './views/lists.js';
 import type { HeadView } from './views/layout.js';
 import type { CommentFormProps, CommentFormValues } from '../comments/views/comment-form.js';
 import { commentPageExtras } from '../comments/comments.page.js';
+import { sendScopedFeed, splitFeedSuffix } from '../publishing/feeds.routes.js';
+import { feedLinks } from '../publishing/feed-links.js';
+import { articleJsonLd, articleOpenGraph } from '../publishing/structured-data.js';
 
 export interface SiteDeps {
   db: Kysely<Database>;
@@ -148,6 +151,7 @@ export async function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): 
       description: spec.description ?? ctx.settings.description,
       canonical: ctx.baseUrl + url,
       jsonLd: [breadcrumbJsonLd(ctx.baseUrl, spec.breadcrumb, { name: spec.title, url: spec.base })],
+      feeds: feedLinks(spec.base, `${spec.title} – ${ctx.settings.title}`),
     };
     return sendPage(
       reply,
@@ -160,6 +164,8 @@ export async function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): 
   // /category/parent/child/ and /category/parent/child/page/2/
   app.get<{ Params: { '*': string } }>('/category/*', async (request, reply) => {
     const rest = request.params['*'];
+    const feed = splitFeedSuffix(rest);
+    if (feed) return sendScopedFeed(deps, request, reply, 'category', feed.slugs, feed.format);
     if (!rest.endsWith('/')) return reply.redirect(`/category/${encodePath(rest)}/`, 301);
     const segments = rest.split('/').filter(Boolean);
     let rawPage: string | undefined;
@@ -318,7 +324,9 @@ export async function renderArticle(deps: SiteDeps, request: FastifyRequest, rep
     canonical: article.canonicalUrl,
     ogType: article.type === 'post' ? 'article' : 'website',
     image: article.image ? absolute(ctx.baseUrl, article.image.url) : null,
-    jsonLd: [breadcrumbJsonLd(ctx.baseUrl, article.breadcrumb, { name: article.title, url: article.url })],
+    imageAlt: article.image?.alt || null,
+    article: articleOpenGraph(article),
+    jsonLd: [articleJsonLd(article, ctx.settings, ctx.baseUrl), breadcrumbJsonLd(ctx.baseUrl, article.breadcrumb, { name: article.title, url: article.url })],
     ...(replyingTo || posted ? { noindex: true } : {}),
   };
   const timeLabel = (iso: string) => formatDateTime(iso, ctx.settings.timezone, ctx.settings.language);

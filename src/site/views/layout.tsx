@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { SiteView } from '../view-models.js';
 import { JsonLd } from './trusted-html.js';
 import { SearchForm } from './parts.js';
+import { feedLinks, type FeedLink } from '../../publishing/feed-links.js';
 
 export interface HeadView {
   title: string;
@@ -15,6 +16,11 @@ export interface HeadView {
   dir?: 'ltr' | 'rtl';
   ogType?: 'website' | 'article';
   image?: string | null;
+  imageAlt?: string | null;
+  /** OpenGraph article:* facts for a story. */
+  article?: { publishedTime: string; modifiedTime: string; section: string | null; tags: string[] };
+  /** Autodiscovery links for this page's own feeds; the site's feeds are always added. */
+  feeds?: FeedLink[];
 }
 
 export function Layout({ site, head, children }: { site: SiteView; head: HeadView; children: ComponentChildren }) {
@@ -34,6 +40,26 @@ export function Layout({ site, head, children }: { site: SiteView; head: HeadVie
         {head.canonical ? <meta property="og:url" content={head.canonical} /> : null}
         {head.description ? <meta property="og:description" content={head.description} /> : null}
         {head.image ? <meta property="og:image" content={head.image} /> : null}
+        {head.image && head.imageAlt ? <meta property="og:image:alt" content={head.imageAlt} /> : null}
+        <meta property="og:locale" content={site.language.replace('-', '_')} />
+        {head.article ? (
+          <>
+            <meta property="article:published_time" content={head.article.publishedTime} />
+            <meta property="article:modified_time" content={head.article.modifiedTime} />
+            {head.article.section ? <meta property="article:section" content={head.article.section} /> : null}
+            {head.article.tags.map((t) => (
+              <meta key={t} property="article:tag" content={t} />
+            ))}
+          </>
+        ) : null}
+        <meta name="twitter:card" content={head.image ? 'summary_large_image' : 'summary'} />
+        <meta name="twitter:title" content={head.title} />
+        {head.description ? <meta name="twitter:description" content={head.description} /> : null}
+        {head.image ? <meta name="twitter:image" content={head.image} /> : null}
+        {head.image && head.imageAlt ? <meta name="twitter:image:alt" content={head.imageAlt} /> : null}
+        {[...(head.feeds ?? []), ...feedLinks('/', site.title)].map((f) => (
+          <link key={f.url} rel="alternate" type={f.type} title={f.title} href={f.url} />
+        ))}
         <link rel="stylesheet" href={site.cssUrl} />
         {(head.jsonLd ?? []).map((data, i) => (
           <JsonLd key={i} data={data} />

@@ -14,6 +14,8 @@ export interface Config {
   trustProxy: boolean;
   /** Public base URL used in absolute links (canonical, feeds); derived from the request when unset. */
   publicUrl: string | null;
+  /** Let outbound fetches reach private and loopback addresses (intranets, tests). */
+  fetchAllowPrivate: boolean;
 }
 
 const flag = (name: string, fallback: boolean) =>
@@ -66,6 +68,7 @@ const envSchema = z.object({
     }),
   MASTHEAD_DEMO: flag('MASTHEAD_DEMO', true),
   MASTHEAD_TRUST_PROXY: flag('MASTHEAD_TRUST_PROXY', false),
+  MASTHEAD_FETCH_ALLOW_PRIVATE: flag('MASTHEAD_FETCH_ALLOW_PRIVATE', false),
   MASTHEAD_PUBLIC_URL: z
     .string()
     .optional()
@@ -111,5 +114,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.MASTHEAD_TRUST_PROXY,
     publicUrl: e.MASTHEAD_PUBLIC_URL,
+    fetchAllowPrivate: e.MASTHEAD_FETCH_ALLOW_PRIVATE,
   };
 }

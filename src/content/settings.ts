@@ -32,6 +32,8 @@ export const settingsSchema = z.object({
   postsPerPage: z.number().int().min(1).max(100).default(10),
   /** How deep reply threads nest before replies are shown flat. */
   commentThreadDepth: z.number().int().min(1).max(10).default(5),
+  /** Word-shingle similarity (0–1) above which a syndicated story is held as a near-duplicate. */
+  syndicationDuplicateThreshold: z.number().min(0.1).max(1).default(0.6),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -8,6 +8,7 @@ import { connect, type DatabaseHandle } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { systemClock } from './clock.js';
 import { isEmptySite, seedDemo } from './demo/seed.js';
+import { SOURCES_HELP, sourcesCommand } from './syndication/sources.cli.js';
 
 const HELP = `Usage: masthead <command> [options]
 
@@ -15,12 +16,14 @@ Commands:
   demo [--reset]     seed the demo magazine into an empty database
                      (--reset deletes ALL content and settings first)
   migrate            bring the database schema up to date
+  sources ...        follow other outlets' feeds (add, list, poll, remove)
   help [command]     show help
 
 The database is DATABASE_URL (default sqlite:./data/masthead.db).
 `;
 
 const COMMAND_HELP: Record<string, string> = {
+  sources: SOURCES_HELP,
   demo: `Usage: masthead demo [--reset]
 
 Seeds the demo magazine (articles, authors, categories, comments) into the
@@ -84,7 +87,11 @@ async function migrate(args: string[]): Promise<void> {
   });
 }
 
-const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { demo, migrate };
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
+  demo,
+  migrate,
+  sources: (args) => sourcesCommand(args, { withDatabase, usage: (m) => new UsageError(m) }),
+};
 
 export async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;

@@ -9,6 +9,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { systemClock } from './clock.js';
 import { buildApp } from './app.js';
 import { isEmptySite, seedDemo } from './demo/seed.js';
+import { startFeedPoller } from './syndication/poller.js';
 
 function fail(message: string): never {
   process.stderr.write(`masthead: ${message}\n`);
@@ -61,6 +62,8 @@ async function main(): Promise<void> {
   const ms = Math.round(performance.now() - started);
   process.stdout.write(`masthead: serving http://${host}:${config.port}/ from ${handle.description} (ready in ${ms} ms)\n`);
 
+  const stopPoller = startFeedPoller({ db: handle.db, clock: systemClock, events: app.deps.events, allowPrivate: config.fetchAllowPrivate, log: (msg, err) => app.log.error({ err }, msg) });
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -68,6 +71,7 @@ async function main(): Promise<void> {
     process.stdout.write(`masthead: ${signal} received, closing\n`);
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
+    stopPoller();
     await app.close().catch(() => {});
     await handle.close().catch(() => {});
     process.exit(0);

@@ -47,6 +47,9 @@ function articleFields(item: ParsedItem, feedUrl: string | null, now: Date) {
   return { title, bodyHtml, excerpt, publishedAt, image: isHttp(imageUrl) ? { url: imageUrl!, alt: title ?? '' } : null };
 }
 
+/** Outlets rewrite headlines but keep wire copy: fingerprint the body, the title only when there is no body. */
+const storyPrint = (title: string | null, bodyHtml: string) => fingerprint(textFromHtml(bodyHtml)) ?? fingerprint(`${title ?? ''} ${textFromHtml(bodyHtml)}`);
+
 async function nearDuplicateOf(db: Kysely<Database>, source: SourceRow, print: number[] | null, threshold: number, now: Date): Promise<number | null> {
   if (!print) return null;
   const since = new Date(now.getTime() - NEAR_DUPLICATE_WINDOW_MS).toISOString();
@@ -93,7 +96,7 @@ export async function ingestFeed(deps: IngestDeps, source: SourceRow, feed: Pars
         result.errors.push(`item ${guid.slice(0, 80)}: no title and no text; skipped`);
         continue;
       }
-      const print = fingerprint(`${f.title} ${textFromHtml(f.bodyHtml)}`);
+      const print = storyPrint(f.title, f.bodyHtml);
       const twin = await nearDuplicateOf(db, source, print, settings.syndicationDuplicateThreshold, now);
       const status = twin !== null ? 'pending' : source.mode === 'publish' ? 'published' : 'draft';
       const created = await db.transaction().execute(async (trx) => {
@@ -167,7 +170,7 @@ async function updateFromEdit(deps: IngestDeps, seen: { id: number; article_id: 
       .set({ title: f.title ?? 'Untitled', body_source: f.bodyHtml, body_html: f.bodyHtml, excerpt: f.excerpt, summary: summaryFor(f.excerpt, f.bodyHtml), updated_at: writtenAt })
       .where('id', '=', article.id)
       .execute();
-    await updateSeenItem(trx, seen.id, { content_hash: hash, article_written_at: writtenAt, fingerprint: encodeFingerprint(fingerprint(`${f.title} ${textFromHtml(f.bodyHtml)}`)), updated_at: writtenAt });
+    await updateSeenItem(trx, seen.id, { content_hash: hash, article_written_at: writtenAt, fingerprint: encodeFingerprint(storyPrint(f.title, f.bodyHtml)), updated_at: writtenAt });
     return true;
   });
 }

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 
 const HASHES = 64;
-const SHINGLE = 4;
+const SHINGLE = 3;
 // fixed seeds: signatures must compare across processes and restarts
 const SEEDS = Array.from({ length: HASHES }, (_, i) => crypto.createHash('sha256').update(`masthead-minhash-${i}`).digest().readUInt32LE(0));
 
@@ -21,7 +21,7 @@ export function wordsOf(text: string): string[] {
 }
 
 /**
- * A MinHash signature over the text's 4-word shingles: two stories' signatures
+ * A MinHash signature over the text's 3-word shingles: two stories' signatures
  * agree in about the same share of places as their shingle sets overlap
  * (Jaccard similarity). Null for texts too short to judge.
  */

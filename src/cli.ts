@@ -9,6 +9,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { systemClock } from './clock.js';
 import { isEmptySite, seedDemo } from './demo/seed.js';
 import { SOURCES_HELP, sourcesCommand } from './syndication/sources.cli.js';
+import { IMPORT_HELP, importCommand } from './syndication/wxr/import.cli.js';
 
 const HELP = `Usage: masthead <command> [options]
 
@@ -17,6 +18,7 @@ Commands:
                      (--reset deletes ALL content and settings first)
   migrate            bring the database schema up to date
   sources ...        follow other outlets' feeds (add, list, poll, remove)
+  import wxr FILE    import a WordPress export (--media-dir DIR for its uploads)
   help [command]     show help
 
 The database is DATABASE_URL (default sqlite:./data/masthead.db).
@@ -24,6 +26,7 @@ The database is DATABASE_URL (default sqlite:./data/masthead.db).
 
 const COMMAND_HELP: Record<string, string> = {
   sources: SOURCES_HELP,
+  import: IMPORT_HELP,
   demo: `Usage: masthead demo [--reset]
 
 Seeds the demo magazine (articles, authors, categories, comments) into the
@@ -91,6 +94,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   demo,
   migrate,
   sources: (args) => sourcesCommand(args, { withDatabase, usage: (m) => new UsageError(m) }),
+  import: (args) => importCommand(args, { withDatabase, usage: (m) => new UsageError(m) }),
 };
 
 export async function run(argv: string[]): Promise<number> {

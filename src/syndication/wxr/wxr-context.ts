@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { Clock } from '../../clock.js';
 
-export type WxrKind = 'author' | 'category' | 'tag' | 'post' | 'comment';
+export type WxrKind = 'author' | 'category' | 'tag' | 'post' | 'comment' | 'attachment';
 export type WxrCountKey = 'authors' | 'categories' | 'tags' | 'posts' | 'pages' | 'comments' | 'attachments' | 'redirects';
 
 /** What one import run counts and reports. */

@@ -11,9 +11,14 @@ import { importItem, linkThumbnails } from './wxr-items.js';
 export interface WxrImportOptions {
   /** A copy of the site's wp-content/uploads folder: attachment files are taken from here. */
   mediaDir?: string | null;
-  /** Where copied files go; they are then served as `mediaUrlPrefix` + their uploads path. */
+  /** Where copied files go (default ./data/media/uploads), keeping their uploads path. */
   mediaOut?: string;
-  mediaUrlPrefix?: string;
+  /**
+   * When set, featured images whose file was copied point at `prefix + path`
+   * instead of the old site. Unset by default: nothing serves /media/ yet
+   * (the media library is its own issue), so links keep the original URLs.
+   */
+  mediaUrlPrefix?: string | null;
   /** Called as the import advances: records done of the total counted in the first pass. */
   onProgress?: (done: number, total: number, phase: 'checking' | 'importing') => void;
 }
@@ -51,10 +56,10 @@ export async function importWxr(db: Kysely<Database>, file: string, clock: Clock
   const site = (channel.baseBlogUrl || channel.link || channel.baseSiteUrl || channel.title || 'wordpress').trim().replace(/\/+$/, '').slice(0, 500);
   const summary = emptySummary(site);
   const mediaOut = options.mediaOut ?? path.resolve('data/media/uploads');
-  const prefix = options.mediaUrlPrefix ?? '/media/uploads/';
+  const prefix = options.mediaUrlPrefix ?? null;
   const copies: { from: string; to: string }[] = [];
   const localUrl = (rel: string): string | null => {
-    if (!options.mediaDir) return null;
+    if (!options.mediaDir || !prefix) return null;
     const from = inside(options.mediaDir, rel);
     const to = inside(mediaOut, rel);
     if (!from || !to || !fs.existsSync(from)) return null;

@@ -46,8 +46,10 @@ function metaValue(item: XNode, key: string): string | null {
 
 /** Where an attachment's file sits below the uploads folder ("2026/11/photo.jpg"). */
 function uploadsPath(url: string): string | null {
-  const m = /\/uploads\/(.+)$/.exec(url.split('?')[0]!);
-  const rel = m ? m[1]! : url.split('?')[0]!.split('/').pop() ?? '';
+  const clean = url.split(/[?#]/)[0]!;
+  // self-hosted: …/wp-content/uploads/2026/11/x.jpg; WordPress.com: files.wordpress.com/2026/11/x.jpg
+  const m = /\/uploads\/(.+)$/.exec(clean) ?? /\/(\d{4}\/\d{2}\/[^/]+)$/.exec(clean);
+  const rel = m ? m[1]! : clean.split('/').pop() ?? '';
   try {
     return decodeURIComponent(rel) || null;
   } catch {
@@ -141,6 +143,9 @@ export async function importItem(ctx: WxrContext, item: XNode): Promise<void> {
   if (type === 'attachment') {
     const url = field(item, 'attachment_url').trim() || field(item, 'guid', PLAIN).trim();
     if (wpId && url) ctx.attachments.set(wpId, { url, rel: uploadsPath(url) });
+    const key = `${wpId}|${url}`;
+    if ((await ctx.lookup('attachment', key)) !== undefined) return void ctx.summary.existing.attachments++;
+    await ctx.remember('attachment', key, 0);
     ctx.summary.created.attachments++;
     return;
   }

@@ -67,33 +67,24 @@ export async function importTermRecord(ctx: WxrContext, type: 'author' | 'catego
     await ensureAuthor(ctx, login, { name: field(node, 'author_display_name'), email: field(node, 'author_email') });
     return;
   }
-  if (type === 'category') {
-    const slug = field(node, 'category_nicename');
-    const name = field(node, 'cat_name');
-    if (!slug && !name) return ctx.skip('category without a slug or name');
-    if ((await ctx.lookup('category', wpSlug(slug, name))) !== undefined) return void ctx.summary.existing.categories++;
-    await ensureCategory(ctx, slug, name, field(node, 'category_description'), field(node, 'category_parent'));
-    return;
-  }
-  if (type === 'tag') {
-    const slug = field(node, 'tag_slug');
-    const name = field(node, 'tag_name');
-    if (!slug && !name) return ctx.skip('tag without a slug or name');
-    if ((await ctx.lookup('tag', wpSlug(slug, name))) !== undefined) return void ctx.summary.existing.tags++;
-    await ensureTag(ctx, slug, name);
-    return;
-  }
-  const taxonomy = field(node, 'term_taxonomy');
-  const slug = field(node, 'term_slug');
-  const name = field(node, 'term_name');
-  if (taxonomy === 'category') {
-    if ((await ctx.lookup('category', wpSlug(slug, name))) !== undefined) return void ctx.summary.existing.categories++;
-    await ensureCategory(ctx, slug, name, field(node, 'term_description'), field(node, 'term_parent'));
-  } else if (taxonomy === 'post_tag') {
-    if ((await ctx.lookup('tag', wpSlug(slug, name))) !== undefined) return void ctx.summary.existing.tags++;
-    await ensureTag(ctx, slug, name);
-  } else ctx.skip(`term of the "${taxonomy || 'unknown'}" taxonomy (no such thing here)`);
+  // <wp:category>, <wp:tag> and <wp:term> say the same things under different names
+  const f = TERM_FIELDS[type];
+  const taxonomy = type === 'term' ? field(node, 'term_taxonomy') : type === 'category' ? 'category' : 'post_tag';
+  const slug = field(node, f.slug);
+  const name = field(node, f.name);
+  if (taxonomy !== 'category' && taxonomy !== 'post_tag') return ctx.skip(`term of the "${taxonomy || 'unknown'}" taxonomy (no such thing here)`);
+  const kind = taxonomy === 'category' ? 'category' : 'tag';
+  if (!slug && !name) return ctx.skip(`${kind} without a slug or name`);
+  if ((await ctx.lookup(kind, wpSlug(slug, name))) !== undefined) return void ctx.summary.existing[kind === 'category' ? 'categories' : 'tags']++;
+  if (kind === 'category') await ensureCategory(ctx, slug, name, field(node, f.description), field(node, f.parent));
+  else await ensureTag(ctx, slug, name);
 }
+
+const TERM_FIELDS = {
+  category: { slug: 'category_nicename', name: 'cat_name', description: 'category_description', parent: 'category_parent' },
+  tag: { slug: 'tag_slug', name: 'tag_name', description: 'tag_description', parent: 'tag_parent' },
+  term: { slug: 'term_slug', name: 'term_name', description: 'term_description', parent: 'term_parent' },
+} as const;
 
 /** Links each new category to its parent, once all are known; a missing parent leaves it top-level. */
 export async function linkCategoryParents(ctx: WxrContext): Promise<void> {

@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { startFeedPoller } from '../../src/syndication/poller.js';
 import { describeEachEngine, useTestDatabase } from '../helpers/engines.js';
 import { fixedClock } from '../../src/clock.js';
 import { createCategory, createAuthor } from '../../src/content/taxonomy.service.js';
@@ -140,6 +142,24 @@ describeEachEngine('feed import rules', (engine) => {
     const out = await pollSourceById({ ...deps(), allowPrivate: false }, id);
     expect(out!.status).toBe('error');
     expect(out!.error).toMatch(/internal address/);
+  });
+
+  it('polls due sources from the in-process poller as soon as it starts', async () => {
+    const db = database.current.db;
+    feeds.set('c', rss([{ guid: 'p1', title: 'Polled by the timer', body: '<p>The poller found this one on its own, without anyone asking for it.</p>' }]));
+    await db.updateTable('sources').set({ next_fetch_at: null, etag: null }).where('feed_url', '=', `${server.url}/c.xml`).execute();
+    const stop = startFeedPoller(deps(), 3_600_000);
+    try {
+      await vi.waitFor(async () => expect(await db.selectFrom('articles').select('id').where('title', '=', 'Polled by the timer').executeTakeFirst()).toBeTruthy(), { timeout: 10_000, interval: 100 });
+    } finally {
+      stop();
+    }
+  });
+
+  it('reads MASTHEAD_FETCH_ALLOW_PRIVATE strictly', () => {
+    expect(loadConfig({}).fetchAllowPrivate).toBe(false);
+    expect(loadConfig({ MASTHEAD_FETCH_ALLOW_PRIVATE: '1' }).fetchAllowPrivate).toBe(true);
+    expect(() => loadConfig({ MASTHEAD_FETCH_ALLOW_PRIVATE: 'maybe' })).toThrow(/MASTHEAD_FETCH_ALLOW_PRIVATE must be 0 or 1/);
   });
 
   it('validates a new source and removes one while keeping its stories', async () => {

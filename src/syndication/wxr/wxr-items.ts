@@ -66,7 +66,8 @@ function safeDecode(path: string): string {
 }
 
 async function redirectsFor(ctx: WxrContext, item: XNode, type: string, wpId: string, slug: string, date: string | null): Promise<void> {
-  const target = `/${slug}/`;
+  // encoded: the target goes into a Location header, which must be ASCII
+  const target = `/${encodeURIComponent(slug)}/`;
   const from = new Set<string>();
   if (/^\d+$/.test(wpId)) from.add(type === 'page' ? `/?page_id=${wpId}` : `/?p=${wpId}`);
   if (/^\d+$/.test(wpId) && type === 'page') from.add(`/?p=${wpId}`);

@@ -115,6 +115,8 @@ describeEachEngine('feed corpus through the whole fetch path', (engine) => {
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain('Trump State of the Union address');
       expect(page.body).toMatch(/Source:\s*(<a[^>]*>)?rss-parser\/guardian\.rss/);
+      // sources default to crediting the original with rel=canonical
+      expect(page.body).toContain(`<link rel="canonical" href="${story.original_url}"`);
       const tag = await app.inject({ url: '/tag/donald-trump/' });
       expect(tag.statusCode).toBe(200);
       expect(tag.body).toContain('Trump State of the Union address');

@@ -141,5 +141,8 @@ describeEachEngine('feed corpus through the whole fetch path', (engine) => {
     expect(fcUtrecht.body_html).toContain(`<img src="${server.url}/pictures/100/scheids.jpg"`);
     const unicode = await db.selectFrom('articles').select('body_html').where('source_id', '=', sourceOf.get('feedparser/wf-base/rel_uri_with_unicode_character.xml')!).executeTakeFirstOrThrow();
     expect(unicode.body_html).toContain('href="http://any.test/%C3%80"');
+    // relative links resolve against the xml:base the entry inherits
+    const based = await db.selectFrom('articles').select('body_html').where('source_id', '=', sourceOf.get('feedparser/wf-base/entry_content_xml_base_inherit.xml')!).executeTakeFirstOrThrow();
+    expect(based.body_html).toBe('Example <a href="http://example.com/test/test.html">test</a>');
   });
 });

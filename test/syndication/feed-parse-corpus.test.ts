@@ -105,6 +105,17 @@ describe('feed parsing: other formats and real feeds', () => {
     expect(i.media.length).toBeGreaterThan(0);
     expect(i.published?.toISOString()).toBe('2018-01-31T07:26:05.000Z');
   });
+  it('trusts a byte-order mark, then the HTTP charset, then the XML declaration', () => {
+    const latin1 = Buffer.from('<rss version="2.0"><channel><title>S\u00e3o Paulo</title></channel></rss>', 'latin1');
+    expect(parseFeed(latin1, { contentType: 'application/rss+xml; charset=ISO-8859-1' })).toMatchObject({ title: 'S\u00e3o Paulo', encoding: 'iso-8859-1', problems: [] });
+    // no charset anywhere and not UTF-8: read as windows-1252 and said so
+    const guessed = parseFeed(latin1);
+    expect(guessed.title).toBe('S\u00e3o Paulo');
+    expect(guessed.problems[0]).toMatch(/does not say its character encoding/);
+    const declared = Buffer.concat([Buffer.from('<?xml version="1.0" encoding="windows-1251"?><rss version="2.0"><channel><title>'), Buffer.from([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2]), Buffer.from('</title></channel></rss>')]);
+    expect(parseFeed(declared).title).toBe('\u041f\u0440\u0438\u0432\u0435\u0442');
+  });
+
   it('reads RFC 822, RFC 3339 and broken dates', async () => {
     const { parseFeedDate } = await import('../../src/syndication/dates.js');
     const cases: [string, string | null][] = [

@@ -39,7 +39,7 @@ function articleFields(item: ParsedItem, feedUrl: string | null, now: Date) {
   const bodySource = item.contentHtml ?? item.summaryHtml ?? '';
   const bodyHtml = sanitize(absolutizeHtml(bodySource, base));
   const excerpt = item.contentHtml && item.summaryHtml ? truncateWords(textFromHtml(item.summaryHtml), 1000) || null : null;
-  const title = (item.title ? textFromHtml(item.title) : '') || truncateWords(textFromHtml(bodyHtml), 80) || null;
+  const title = truncateWords((item.title ? textFromHtml(item.title) : '') || truncateWords(textFromHtml(bodyHtml), 80), 490) || null;
   const when = item.published ?? item.updated;
   // a date in the future would schedule the story instead of showing it
   const publishedAt = when && when.getTime() <= now.getTime() ? when.toISOString() : now.toISOString();

@@ -47,6 +47,13 @@ describeEachEngine('feed import rules', (engine) => {
     ]));
     const first = await pollSourceById(deps(), id);
     expect(first).toMatchObject({ status: 'ok', created: 2, errors: [] });
+    // a headline longer than we store is cut at a word, not refused
+    feeds.set('a', rss([{ guid: 'long', title: 'word '.repeat(200), body: '<p>Short body about a very long headline that some outlet published.</p>' }]));
+    expect(await pollSourceById(deps(), id)).toMatchObject({ created: 1, errors: [] });
+    const long = await db.selectFrom('articles').select('title').where('title', 'like', 'word word%').executeTakeFirstOrThrow();
+    expect(long.title.length).toBeLessThanOrEqual(500);
+    expect(long.title.endsWith('…')).toBe(true);
+    await db.deleteFrom('articles').where('title', 'like', 'word word%').execute();
     const row = await db.selectFrom('articles').selectAll().where('original_url', '=', 'https://harbor.example/1').executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: 'published', primary_category_id: cat, source_id: id, original_author: 'Wire Desk', published_at: '2026-11-19T10:00:00.000Z' });
     expect(row.body_html).toContain(`src="${server.url}/img/ship.jpg"`);

@@ -2,7 +2,7 @@ import type { XNode } from '../xml-tree.js';
 import { createArticle } from '../../content/articles.service.js';
 import { createRedirect, normalizeRedirectPath } from '../../content/redirects.js';
 import { insertComment } from '../../comments/comments.repository.js';
-import { stripControlChars, textFromHtml } from '../../content/html.js';
+import { stripControlChars, textFromHtml, truncateWords } from '../../content/html.js';
 import type { ArticleStatus, CommentStatus } from '../../db/schema.js';
 import { parseFeedDate } from '../dates.js';
 import { children, field, isExcerpt } from './wxr-reader.js';
@@ -194,7 +194,7 @@ export async function importItem(ctx: WxrContext, item: XNode): Promise<void> {
       {
         type: type as 'post' | 'page',
         slug,
-        title: title || `Untitled ${type} ${wpId}`.trim(),
+        title: (title.length > 490 ? truncateWords(title, 490) : title) || `Untitled ${type} ${wpId}`.trim(),
         bodyFormat: 'html',
         body: autop(field(item, 'encoded', CONTENT)),
         excerpt: textFromHtml(field(item, 'encoded', isExcerpt)).slice(0, 2000) || null,

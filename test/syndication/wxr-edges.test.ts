@@ -37,7 +37,10 @@ describeEachEngine('WordPress import: awkward exports', (engine) => {
     const db = database.current.db;
     const file = path.join(dir, `edges-${engine}.xml`);
     fs.writeFileSync(file, EXPORT);
-    const s = await importWxr(db, file, clock);
+    const progress: [string, number, number][] = [];
+    const s = await importWxr(db, file, clock, { onProgress: (done, total, phase) => void progress.push([phase, done, total]) });
+    // records: 2 categories and 4 items; the bar ends full
+    expect(progress.at(-1)).toEqual(['importing', 6, 6]);
     expect(s.created).toMatchObject({ posts: 2, pages: 1, comments: 3, categories: 2 });
     expect(s.skipped).toEqual({ 'post type "nav_menu_item"': 1 });
     const post = await db.selectFrom('articles').selectAll().where('title', '=', 'Caf\u00e9\u00a0news').executeTakeFirstOrThrow();

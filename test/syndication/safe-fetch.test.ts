@@ -1,4 +1,6 @@
 import zlib from 'node:zlib';
+import os from 'node:os';
+import dns from 'node:dns/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isInternalAddress, safeFetch, SafeFetchError } from '../../src/net/safe-fetch.js';
 import { startFeedServer, type FeedServer } from './feed-server.js';
@@ -10,7 +12,6 @@ beforeAll(async () => {
   server.routes.set('/conditional', (req, res) => (req.headers['if-none-match'] === '"v1"' || req.headers['if-modified-since'] ? res.writeHead(304).end() : res.writeHead(200, { etag: '"v1"' }).end('fresh')));
   for (let i = 0; i < 8; i++) server.routes.set(`/hop${i}`, (_req, res) => res.writeHead(302, { location: i === 7 ? '/hello' : `/hop${i + 1}` }).end());
   server.routes.set('/to-file', (_req, res) => res.writeHead(301, { location: 'file:///etc/passwd' }).end());
-  server.routes.set('/to-metadata', (_req, res) => res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end());
   server.routes.set('/slow', () => {
     // never answers
   });
@@ -48,6 +49,16 @@ describe('safeFetch, the one door for outbound HTTP', () => {
     expect(ok.body.toString()).toBe('hello');
   });
 
+  it('checks the address a host name resolves to, not just the name', async () => {
+    // this machine's own name resolves to one of its own (internal) addresses
+    const host = os.hostname();
+    const addresses = await dns.lookup(host, { all: true }).catch(() => []);
+    if (!addresses.length || !addresses.every((a) => isInternalAddress(a.address))) return;
+    const port = new URL(server.url).port;
+    await fails(safeFetch(`http://${host}:${port}/hello`), 'BLOCKED_ADDRESS');
+    expect((await safeFetch(`http://${host}:${port}/hello`, { allowPrivate: true })).status).toBe(200);
+  });
+
   it('classifies addresses', () => {
     for (const a of ['127.0.0.1', '10.0.0.1', '172.16.5.4', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', '::', 'fd00::1', 'fe80::1', '::ffff:127.0.0.1']) expect(isInternalAddress(a), a).toBe(true);
     for (const a of ['93.184.216.34', '8.8.8.8', '172.32.0.1', '2606:4700::1111', '::ffff:8.8.8.8']) expect(isInternalAddress(a), a).toBe(false);
@@ -57,8 +68,7 @@ describe('safeFetch, the one door for outbound HTTP', () => {
     await fails(safeFetch('file:///etc/passwd', { allowPrivate: true }), 'BAD_SCHEME');
     await fails(safeFetch('ftp://example.com/', { allowPrivate: true }), 'BAD_SCHEME');
     await fails(safeFetch(`${server.url}/to-file`, { allowPrivate: true }), 'BAD_SCHEME');
-    // allowed to reach the test server, but a hop to the metadata address is still a private one only when not allowed:
-    await fails(safeFetch('http://169.254.169.254/'), 'BLOCKED_ADDRESS');
+    await fails(safeFetch('http://169.254.169.254/latest/meta-data/'), 'BLOCKED_ADDRESS');
   });
 
   it('follows a bounded number of redirects', async () => {

@@ -11,7 +11,7 @@ import { SiteState } from './content/site-state.js';
 import { PageCache } from './cache/page-cache.js';
 import { registerHttpCache } from './cache/http-cache.js';
 import { startPurgeWebhook } from './cache/purge.js';
-import { findRedirect } from './content/redirects.js';
+import { findRedirect, locationHeader } from './content/redirects.js';
 import { loadSettings, settingsSchema } from './content/settings.js';
 import { registerAssets } from './site/assets.js';
 import { checkRequestTarget, MAX_URL_LENGTH } from './site/path-guard.js';
@@ -140,6 +140,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const error = toAppError(err);
     if (error.status >= 500) request.log.error({ err }, 'request failed');
     else request.log.info({ code: error.code, status: error.status }, error.message);
+    // a route that found nothing (an old slug at /:slug/, a renamed tag) may have moved
+    if (error.code === 'NOT_FOUND' && (request.method === 'GET' || request.method === 'HEAD')) {
+      const raw = request.raw.url ?? '/';
+      const redirect = await findRedirect(deps.db, safeDecode(raw.split('?')[0]!) + (raw.includes('?') ? raw.slice(raw.indexOf('?')) : '')).catch(() => undefined);
+      if (redirect) return reply.redirect(locationHeader(redirect.to_path), redirect.status_code as 301);
+    }
     return renderError(request, reply, error);
   });
 
@@ -149,7 +155,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const path = q === -1 ? raw : raw.slice(0, q);
     if (request.method === 'GET' || request.method === 'HEAD') {
       const redirect = await findRedirect(deps.db, safeDecode(path) + (q === -1 ? '' : raw.slice(q)));
-      if (redirect) return reply.redirect(redirect.to_path, redirect.status_code as 301);
+      if (redirect) return reply.redirect(locationHeader(redirect.to_path), redirect.status_code as 301);
       // /some-story → /some-story/, as WordPress does; files (with a dot) are left alone
       const last = path.slice(path.lastIndexOf('/') + 1);
       if (!path.endsWith('/') && last !== '' && !last.includes('.')) return reply.redirect(`${path}/${q === -1 ? '' : raw.slice(q)}`, 301);

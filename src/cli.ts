@@ -11,6 +11,8 @@ import { migrateToLatest } from './db/migrate.js';
 import { systemClock } from './clock.js';
 import { isEmptySite, seedDemo } from './demo/seed.js';
 import { COMMENTS_HELP, commentsCommand } from './comments/comments.cli.js';
+import { SOURCES_HELP, sourcesCommand } from './syndication/sources.cli.js';
+import { IMPORT_HELP, importCommand } from './syndication/wxr/import.cli.js';
 
 const HELP = `Usage: masthead <command> [options]
 
@@ -21,6 +23,8 @@ Commands:
   backup <file>      copy the live database to a new file (SQLite online backup, or pg_dump)
   restore <file>     replace the database with a backup (stop the site first)
   comments <action>  list, approve, spam, trash or restore reader comments
+  sources ...        follow other outlets' feeds (add, list, poll, remove)
+  import wxr FILE    import a WordPress export (--media-dir DIR for its uploads)
   help [command]     show help
 
 The database is DATABASE_URL (default sqlite:./data/masthead.db).
@@ -28,6 +32,8 @@ The database is DATABASE_URL (default sqlite:./data/masthead.db).
 
 const COMMAND_HELP: Record<string, string> = {
   comments: COMMENTS_HELP,
+  sources: SOURCES_HELP,
+  import: IMPORT_HELP,
   demo: `Usage: masthead demo [--reset]
 
 Seeds the demo magazine (articles, authors, categories, comments) into the
@@ -152,6 +158,8 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   backup,
   restore,
   comments: (args) => commentsCommand(args, withDatabase, (m) => new UsageError(m)),
+  sources: (args) => sourcesCommand(args, { withDatabase, usage: (m) => new UsageError(m) }),
+  import: (args) => importCommand(args, { withDatabase, usage: (m) => new UsageError(m) }),
 };
 
 export async function run(argv: string[]): Promise<number> {

@@ -18,6 +18,8 @@ export interface Config {
   pageCacheMb: number;
   /** Worker processes (node:cluster); 1 runs in this process. */
   workers: number;
+  /** Let outbound fetches reach private and loopback addresses (intranets, tests). */
+  fetchAllowPrivate: boolean;
 }
 
 const flag = (name: string, fallback: boolean) =>
@@ -70,6 +72,7 @@ const envSchema = z.object({
     }),
   MASTHEAD_DEMO: flag('MASTHEAD_DEMO', true),
   MASTHEAD_TRUST_PROXY: flag('MASTHEAD_TRUST_PROXY', false),
+  MASTHEAD_FETCH_ALLOW_PRIVATE: flag('MASTHEAD_FETCH_ALLOW_PRIVATE', false),
   MASTHEAD_PUBLIC_URL: z
     .string()
     .optional()
@@ -141,5 +144,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     publicUrl: e.MASTHEAD_PUBLIC_URL,
     pageCacheMb: e.MASTHEAD_PAGE_CACHE_MB,
     workers: e.MASTHEAD_WORKERS,
+    fetchAllowPrivate: e.MASTHEAD_FETCH_ALLOW_PRIVATE,
   };
 }

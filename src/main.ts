@@ -17,6 +17,7 @@ import { isEmptySite, seedDemo } from './demo/seed.js';
 import { startInstanceSync } from './cache/instance-sync.js';
 import { startChangeLogPoller } from './cache/change-log.js';
 import { relayBetweenWorkers, syncWorkerBus } from './cache/cluster-sync.js';
+import { startFeedPoller } from './syndication/poller.js';
 
 function fail(message: string): never {
   process.stderr.write(`masthead: ${message}\n`);
@@ -109,6 +110,8 @@ async function startServer(config: Config, started: number): Promise<void> {
     process.stdout.write(`masthead: serving http://${host}:${config.port}/ from ${handle.description} (ready in ${Math.round(performance.now() - started)} ms)\n`);
   }
 
+  const stopPoller = startFeedPoller({ db: handle.db, engine: handle.engine, clock: systemClock, events: app.deps.events, allowPrivate: config.fetchAllowPrivate, log: (msg, err) => app.log.error({ err }, msg) });
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -118,6 +121,7 @@ async function startServer(config: Config, started: number): Promise<void> {
     force.unref();
     stopChangeLog();
     await sync?.close().catch(() => {});
+    stopPoller();
     await app.close().catch(() => {});
     await handle.close().catch(() => {});
     process.exit(0);

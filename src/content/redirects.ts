@@ -48,3 +48,11 @@ export async function findRedirect(db: Db, pathAndQuery: string): Promise<Redire
   const rows = await db.selectFrom('redirects').selectAll().where('from_path', 'in', exact === pathOnly ? [exact] : [exact, pathOnly]).execute();
   return rows.find((r) => r.from_path === exact) ?? rows[0];
 }
+
+/**
+ * A redirect target fit for the Location header: characters outside
+ * printable ASCII (an Arabic slug, a space) percent-encoded, the rest kept.
+ */
+export function locationHeader(to: string): string {
+  return to.replace(/[^\x21-\x7e]/gu, (c) => encodeURIComponent(c));
+}

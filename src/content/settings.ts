@@ -49,6 +49,8 @@ export const settingsSchema = z.object({
   robotsTxtExtra: z.string().max(5000).refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(s), 'robots.txt lines may not hold control characters').default(''),
   /** The name Google News knows the site by; the site title when unset. */
   newsPublicationName: z.string().trim().min(1).max(120).nullable().default(null),
+  /** Word-shingle similarity (0–1) above which a syndicated story is held as a near-duplicate. */
+  syndicationDuplicateThreshold: z.number().min(0.1).max(1).default(0.6),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

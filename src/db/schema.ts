@@ -70,6 +70,47 @@ export interface SourcesTable {
   canonical_policy: 'original' | 'self';
   created_at: string;
   updated_at: string;
+  poll_interval_minutes: ColumnType<number, number | undefined, number>;
+  /** What a new item from this feed becomes. */
+  mode: ColumnType<SourceMode, SourceMode | undefined, SourceMode>;
+  default_category_id: number | null;
+  default_author_id: number | null;
+  active: Flag;
+  etag: string | null;
+  last_modified: string | null;
+  last_fetched_at: string | null;
+  /** When the poller may try again (backoff after failures). */
+  next_fetch_at: string | null;
+  status: ColumnType<SourceStatus, SourceStatus | undefined, SourceStatus>;
+  last_error: string | null;
+  failure_count: ColumnType<number, number | undefined, number>;
+}
+
+export type SourceMode = 'draft' | 'publish';
+export type SourceStatus = 'new' | 'ok' | 'not-modified' | 'error';
+
+/** One item seen in a source's feed: the memory that keeps it from being imported twice. */
+export interface SyndicationItemsTable {
+  id: Id;
+  source_id: number;
+  guid: string;
+  link: string | null;
+  content_hash: string;
+  article_id: number | null;
+  article_written_at: string | null;
+  fingerprint: string | null;
+  held_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** What a WordPress import already brought in, keyed by the export's site and WordPress id. */
+export interface WxrImportedTable {
+  site: string;
+  kind: string;
+  wp_key: string;
+  local_id: number;
+  created_at: string;
 }
 
 export interface ArticlesTable {
@@ -173,6 +214,8 @@ export interface Database {
   redirects: RedirectsTable;
   secrets: SecretsTable;
   change_log: ChangeLogTable;
+  syndication_items: SyndicationItemsTable;
+  wxr_imported: WxrImportedTable;
 }
 
 export type ArticleRow = Selectable<ArticlesTable>;
@@ -185,3 +228,4 @@ export type SeriesRow = Selectable<SeriesTable>;
 export type SourceRow = Selectable<SourcesTable>;
 export type CommentRow = Selectable<CommentsTable>;
 export type RedirectRow = Selectable<RedirectsTable>;
+export type SyndicationItemRow = Selectable<SyndicationItemsTable>;

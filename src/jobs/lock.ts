@@ -43,3 +43,34 @@ export async function runJobTick<T>(db: Kysely<Database>, engine: Engine, name: 
     running.delete(name);
   }
 }
+
+/**
+ * Like runJobTick, for work too long for one transaction (fetching feeds
+ * over the network): holds a session-level advisory lock on one pooled
+ * connection while `work` runs with its own connections, then releases it.
+ * Returns undefined when another instance holds the lock.
+ */
+export async function runExclusive<T>(db: Kysely<Database>, engine: Engine, name: string, work: () => Promise<T>): Promise<T | undefined> {
+  let running = runningByDb.get(db);
+  if (!running) runningByDb.set(db, (running = new Map()));
+  if (running.has(name)) return undefined;
+  const job = (async () => {
+    if (engine !== 'postgres') return work();
+    return db.connection().execute(async (conn) => {
+      const [a, b] = lockKeys(name);
+      const { rows } = await sql<{ ok: boolean }>`SELECT pg_try_advisory_lock(${a}, ${b}) AS ok`.execute(conn);
+      if (!rows[0]?.ok) return undefined;
+      try {
+        return await work();
+      } finally {
+        await sql`SELECT pg_advisory_unlock(${a}, ${b})`.execute(conn);
+      }
+    });
+  })();
+  running.set(name, job);
+  try {
+    return await job;
+  } finally {
+    running.delete(name);
+  }
+}

@@ -10,7 +10,7 @@ import { cacheable } from '../cache/http-cache.js';
 import { categoryPath, categoryUrl, descendantIds, findAuthorBySlug, findCategoryBySlug, findSeriesBySlug, findTagBySlug } from '../content/taxonomy.repository.js';
 import { findLeadStory, findPublishedBySlug, listPublished, type ListFilter } from '../content/articles.repository.js';
 import { searchPublished } from '../search/search.repository.js';
-import { findRedirect } from '../content/redirects.js';
+import { findRedirect, locationHeader } from '../content/redirects.js';
 import { formatDateTime } from './dates.js';
 import { baseUrlFor, sendPage } from './render.js';
 import { articleView, authorUrl, breadcrumbJsonLd, paginationView, seriesUrl, siteView, tagUrl, teaserViews } from './site.service.js';
@@ -111,7 +111,7 @@ export async function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): 
     const raw = request.raw.url ?? '/';
     if (raw.includes('?')) {
       const redirect = await findRedirect(db, raw);
-      if (redirect && redirect.from_path.includes('?')) return reply.redirect(redirect.to_path, redirect.status_code as 301);
+      if (redirect && redirect.from_path.includes('?')) return reply.redirect(locationHeader(redirect.to_path), redirect.status_code as 301);
     }
     return home(request, reply, 1);
   });

@@ -4,6 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import { describeEachEngine, useTestDatabase } from '../helpers/engines.js';
 import { buildTestApp, TEST_BASE_URL } from '../helpers/app.js';
 import { seedNewsroom } from '../helpers/fixtures.js';
+import { createRedirect } from '../../src/content/redirects.js';
+import { fixedClock } from '../../src/clock.js';
 
 function jsonLd(doc: HTMLElement): any[] {
   return doc.querySelectorAll('script[type="application/ld+json"]').map((s) => JSON.parse(s.textContent));
@@ -260,6 +262,9 @@ describeEachEngine('public pages', (engine) => {
       const c = await page('/?p=42', 301);
       expect(c.res.headers.location).toBe('/gulf-ports-freight/');
       await page('/?utm_source=x', 200);
+      await createRedirect(database.current.db, { from: '/old-arabic/', to: '/محطة-تحلية/' }, fixedClock('2026-11-20T12:00:00Z'));
+      const d = await page('/old-arabic/', 301);
+      expect(d.res.headers.location).toBe(`/${encodeURIComponent('محطة-تحلية')}/`);
     });
 
     it('adds the trailing slash WordPress links have', async () => {

@@ -48,11 +48,11 @@ describeEachEngine('content API through real clients', (engine) => {
       .orderBy('articles.published_at', 'desc')
       .execute();
     expect(expected.length).toBeGreaterThan(2);
-    expect(posts.map((p) => p.slug)).toEqual(expected.slice(0, 2).map((r) => r.slug));
+    expect(posts.map((p: { slug: string }) => p.slug)).toEqual(expected.slice(0, 2).map((r) => r.slug));
     expect(posts.meta.pagination).toMatchObject({ page: 1, limit: 2, total: expected.length, pages: Math.ceil(expected.length / 2), next: 2, prev: null });
     expect(posts[0]!.primary_tag?.slug).toBe('iran');
-    expect(posts[0]!.tags!.map((t) => t.slug)).toContain('water');
-    expect(posts[0]!.authors!.map((a) => a.slug)).toEqual(['leila-navabi', 'sam-ortiz']);
+    expect(posts[0]!.tags!.map((t: { slug: string }) => t.slug)).toContain('water');
+    expect(posts[0]!.authors!.map((a: { slug: string }) => a.slug)).toEqual(['leila-navabi', 'sam-ortiz']);
     expect(posts[0]!.primary_author?.name).toBe('Leila Navabi');
   });
 
@@ -73,8 +73,8 @@ describeEachEngine('content API through real clients', (engine) => {
     const db = database.current.db;
     const tags = await ghost().tags.browse({ limit: 'all', include: 'count.posts' });
     const names = [...(await db.selectFrom('categories').select('name').execute()), ...(await db.selectFrom('tags').select('name').execute())].map((r) => r.name).sort();
-    expect(tags.map((t) => t.name).sort()).toEqual(names);
-    const water = tags.find((t) => t.slug === 'water')!;
+    expect(tags.map((t: { name: string }) => t.name).sort()).toEqual(names);
+    const water = tags.find((t: { slug: string }) => t.slug === 'water')!;
     expect(water.count?.posts).toBe(4);
   });
 

@@ -8,6 +8,8 @@ import { connect, type DatabaseHandle } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { systemClock } from './clock.js';
 import { isEmptySite, seedDemo } from './demo/seed.js';
+import { apiKeysCommand, API_KEYS_HELP } from './api/api-keys/api-keys.cli.js';
+import { webhooksCommand, WEBHOOKS_HELP } from './api/webhooks/webhooks.cli.js';
 
 const HELP = `Usage: masthead <command> [options]
 
@@ -15,6 +17,8 @@ Commands:
   demo [--reset]     seed the demo magazine into an empty database
                      (--reset deletes ALL content and settings first)
   migrate            bring the database schema up to date
+  api-keys           content API keys: add --name <label>, list, revoke <id>
+  webhooks           webhook subscriptions: add <url> --events <a,b>, list, remove <id>, deliveries
   help [command]     show help
 
 The database is DATABASE_URL (default sqlite:./data/masthead.db).
@@ -28,6 +32,8 @@ database named by DATABASE_URL. Refuses when the database already has content,
 unless --reset is given, which deletes ALL articles, taxonomy, comments,
 redirects and settings first, in one transaction.
 `,
+  'api-keys': API_KEYS_HELP,
+  webhooks: WEBHOOKS_HELP,
   migrate: `Usage: masthead migrate
 
 Applies any database migrations not yet applied. The server does this at start too.
@@ -84,7 +90,9 @@ async function migrate(args: string[]): Promise<void> {
   });
 }
 
-const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { demo, migrate };
+const cliEnv = { withDatabase, usage: (message: string) => new UsageError(message), out: (text: string) => void process.stdout.write(text), clock: systemClock };
+
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { demo, migrate, 'api-keys': (a) => apiKeysCommand(a, cliEnv), webhooks: (a) => webhooksCommand(a, cliEnv) };
 
 export async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;

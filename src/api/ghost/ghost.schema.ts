@@ -19,8 +19,9 @@ const querySchema = z.object({
   fields: list('fields').optional(),
   formats: list('formats').optional(),
   limit: z
-    .union([z.literal('all'), z.string().regex(/^\d{1,9}$/, `limit must be a number from 1 to ${MAX_LIMIT}, or "all"`).transform(Number)])
-    .refine((v) => v === 'all' || (v >= 1 && v <= MAX_LIMIT), `limit must be a number from 1 to ${MAX_LIMIT}, or "all"`)
+    .string()
+    .refine((v) => v === 'all' || (/^\d{1,9}$/.test(v) && Number(v) >= 1 && Number(v) <= MAX_LIMIT), `limit must be a number from 1 to ${MAX_LIMIT}, or "all"`)
+    .transform((v) => (v === 'all' ? ('all' as const) : Number(v)))
     .optional(),
   page: z.string().regex(/^\d{1,6}$/, 'page must be a whole number from 1').transform(Number).refine((n) => n >= 1, 'page must be a whole number from 1').optional(),
   order: z.string().max(500, 'order is too long').optional(),

@@ -1,9 +1,14 @@
-import { Migrator, type Kysely, type MigrationResultSet } from 'kysely';
+import { Migrator, PostgresAdapter, sql, type Kysely, type MigrationResultSet } from 'kysely';
 import { migrations } from './migrations/index.js';
 
 /** Brings the schema up to date; throws with the failing migration's name. */
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  // Kysely looks for its own tables in every schema unless told which one: with
+  // several schemas in one database (tests, other sites) it could find another
+  // schema's lock table and then fail to use it ("relation … does not exist").
+  const schema = db.getExecutor().adapter instanceof PostgresAdapter ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s : undefined;
   const migrator = new Migrator({
+    ...(schema ? { migrationTableSchema: schema } : {}),
     db,
     provider: { getMigrations: async () => migrations },
     migrationTableName: 'masthead_migrations',

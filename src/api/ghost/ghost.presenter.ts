@@ -61,7 +61,8 @@ export interface PostRelations {
 /** A post or page in Ghost 5's shape; relations only when asked for with include. */
 export function presentPost(row: ApiArticleRow & { canonical_policy: string | null }, urls: SiteUrls, formats: Set<'html' | 'plaintext'>, rel: PostRelations) {
   const plaintext = formats.has('plaintext') ? textFromHtml(row.body_html) : undefined;
-  const words = (plaintext ?? textFromHtml(row.body_html)).split(/\s+/).filter(Boolean).length;
+  // a word count needs no sanitizer: dropping tags is enough, and far cheaper
+  const words = (plaintext ?? row.body_html.replace(/<[^>]*>/g, ' ')).split(/\s+/).filter(Boolean).length;
   const id = toGhostId('article', row.id);
   return {
     id,

@@ -1,5 +1,4 @@
 import type { Settings } from '../../content/settings.js';
-import { isoInZone } from '../../site/dates.js';
 import type { SiteUrls } from '../api-urls.js';
 import type { PublicAuthorRow } from '../ghost/tags-authors.repository.js';
 import type { TermRow, WpArticleRow, WpCommentRow } from './wp.repository.js';
@@ -14,8 +13,21 @@ export interface WpContext {
   settings: Settings;
 }
 
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "2026-11-20T13:30:00" in a zone; one formatter per zone, as building one costs more than using it. */
+function localTime(iso: string, timeZone: string): string {
+  let f = zoneFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    zoneFormats.set(timeZone, f);
+  }
+  const p = Object.fromEntries(f.formatToParts(new Date(iso)).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}`;
+}
+
 /** WordPress's pair: `date` in the site's zone, `date_gmt` in UTC, both without an offset. */
-const dates = (iso: string, tz: string) => ({ local: isoInZone(iso, tz).slice(0, 19), gmt: iso.slice(0, 19) });
+const dates = (iso: string, tz: string) => ({ local: localTime(iso, tz), gmt: iso.slice(0, 19) });
 
 const link = (href: string, extra: Record<string, unknown> = {}) => [{ ...extra, href }];
 

@@ -68,7 +68,7 @@ export function booleanValue(cond: Condition): boolean {
   return cond.op === '=' ? v : !v;
 }
 
-/** `= list` becomes IN, `!= list` NOT IN; `sub` builds the positive condition. */
+/** `= list` keeps the positive condition (IN), `!= list` negates it (NOT IN). */
 export function matchList<EB extends ExpressionBuilder<any, any>>(eb: EB, cond: Condition, positive: Expression<SqlBool>): Expression<SqlBool> {
   return cond.op === '!=' ? eb.not(positive) : positive;
 }

@@ -88,16 +88,6 @@ function parseOrder(order: string, spec: ResourceSpec): { field: string; dir: 'a
   return out;
 }
 
-/** Rethrows filter errors raised while compiling a filter as a 400. */
-export function asBadRequest<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (err) {
-    if (err instanceof FilterSyntaxError) throw bad(err.message);
-    throw err;
-  }
-}
-
 /** Ghost's meta.pagination. */
 export function pagination(page: number, limit: number | 'all', total: number) {
   if (limit === 'all') return { page: 1, limit: 'all' as const, pages: 1, total, next: null, prev: null };

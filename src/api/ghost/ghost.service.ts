@@ -7,7 +7,8 @@ import { siteUrls } from '../api-urls.js';
 import { fromGhostId } from './ghost-id.js';
 import { MAX_ALL, pagination, parseBrowseParams, type BrowseParams, type ResourceSpec } from './ghost.schema.js';
 import { AUTHOR_FIELDS, POST_FIELDS, TAG_FIELDS, pickFields, postTags, presentAuthor, presentPost, presentSettings, presentTag } from './ghost.presenter.js';
-import { authorsOfArticles, browseArticles, postOrderFields, readArticle, tagsOfArticles, type ApiArticleRow } from './posts.repository.js';
+import { authorsOf } from '../../content/articles.repository.js';
+import { browseArticles, postOrderFields, readArticle, tagsOfArticles, type ApiArticleRow } from './posts.repository.js';
 import { authorOrderFields, browseAuthors, browseTags, CATEGORY, countPostsByAuthor, countPostsByTag, readAuthor, readTag, tagOrderFields } from './tags-authors.repository.js';
 
 export interface GhostContext {
@@ -32,7 +33,7 @@ async function presentArticles(ctx: GhostContext, rows: (ApiArticleRow & { canon
   const categories = await allCategories(ctx.db);
   const urls = siteUrls(ctx.baseUrl, categories);
   const ids = rows.map((r) => r.id);
-  const [tags, authors] = await Promise.all([p.include.has('tags') ? tagsOfArticles(ctx.db, ids) : undefined, p.include.has('authors') ? authorsOfArticles(ctx.db, ids) : undefined]);
+  const [tags, authors] = await Promise.all([p.include.has('tags') ? tagsOfArticles(ctx.db, ids) : undefined, p.include.has('authors') ? authorsOf(ctx.db, ids) : undefined]);
   const keep = [...p.include];
   return rows.map((r) =>
     pickFields(

@@ -73,22 +73,6 @@ export type ApiArticleRow = NonNullable<Awaited<ReturnType<typeof readArticle>>>
 /** What the APIs show of an author: never the email. */
 export const publicAuthorColumns = ['authors.id', 'authors.slug', 'authors.name', 'authors.credentials', 'authors.bio', 'authors.website'] as const;
 
-/** Authors of several articles, in byline order. */
-export async function authorsOfArticles(db: Db, ids: number[]) {
-  const map = new Map<number, { id: number; slug: string; name: string; credentials: string | null; bio: string | null; website: string | null }[]>();
-  if (ids.length === 0) return map;
-  const rows = await db
-    .selectFrom('article_authors')
-    .innerJoin('authors', 'authors.id', 'article_authors.author_id')
-    .select(['article_authors.article_id', ...publicAuthorColumns])
-    .where('article_authors.article_id', 'in', ids)
-    .orderBy('article_authors.article_id')
-    .orderBy('article_authors.position')
-    .execute();
-  for (const { article_id, ...a } of rows) map.set(article_id, [...(map.get(article_id) ?? []), a]);
-  return map;
-}
-
 /** Tags of several articles, by name. */
 export async function tagsOfArticles(db: Db, ids: number[]) {
   const map = new Map<number, { id: number; slug: string; name: string; description: string | null }[]>();

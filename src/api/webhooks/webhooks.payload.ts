@@ -3,7 +3,8 @@ import type { Database } from '../../db/schema.js';
 import type { ChangeEvent } from '../../events.js';
 import { allCategories } from '../../content/taxonomy.repository.js';
 import { siteUrls } from '../api-urls.js';
-import { authorsOfArticles, readArticle } from '../ghost/posts.repository.js';
+import { authorsOf } from '../../content/articles.repository.js';
+import { readArticle } from '../ghost/posts.repository.js';
 import type { WebhookEvent } from './webhooks.schema.js';
 
 /**
@@ -40,7 +41,7 @@ export async function payloadData(db: Kysely<Database>, event: ChangeEvent & { k
   }
   const row = (await readArticle(db, 'post', { id: event.articleId }, now)) ?? (await readArticle(db, 'page', { id: event.articleId }, now));
   if (!row) return undefined;
-  const authors = (await authorsOfArticles(db, [row.id])).get(row.id) ?? [];
+  const authors = (await authorsOf(db, [row.id])).get(row.id) ?? [];
   return {
     article: {
       id: row.id,

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { ArticleType, Database } from '../../db/schema.js';
 import { ApiError } from '../api-error.js';
-import { authorsOfArticles, tagsOfArticles } from '../ghost/posts.repository.js';
+import { authorsOf } from '../../content/articles.repository.js';
+import { tagsOfArticles } from '../ghost/posts.repository.js';
 import { presentWpArticle, presentWpComment, presentWpMedia, presentWpTerm, presentWpUser, type ArticleRelations, type WpContext } from './wp.presenter.js';
 import { findWpArticle, listTerms, listWpArticles, listWpComments, listWpMedia, listWpUsers, type WpArticleRow } from './wp.repository.js';
 import { parseWpQuery, type WpQuery } from './wp.schema.js';
@@ -37,7 +38,7 @@ function finish(items: unknown[], total: number, page: number, perPage: number):
 
 async function relationsOf(r: WpRequest, rows: WpArticleRow[]): Promise<(row: WpArticleRow) => ArticleRelations> {
   const ids = rows.map((x) => x.id);
-  const [authors, tags] = await Promise.all([authorsOfArticles(r.db, ids), tagsOfArticles(r.db, ids)]);
+  const [authors, tags] = await Promise.all([authorsOf(r.db, ids), tagsOfArticles(r.db, ids)]);
   return (row) => ({ authorIds: (authors.get(row.id) ?? []).map((a) => a.id), tagIds: (tags.get(row.id) ?? []).map((t) => t.id) });
 }
 

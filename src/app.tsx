@@ -14,7 +14,7 @@ import { checkRequestTarget, MAX_URL_LENGTH } from './site/path-guard.js';
 import { baseUrlFor, sendPage } from './site/render.js';
 import { siteView } from './site/site.service.js';
 import { registerSiteRoutes } from './site/site.routes.js';
-import { registerApi } from './api/api.routes.js';
+import { registerApi, sendApiFrameworkError } from './api/api.routes.js';
 import { MessagePage } from './site/views/lists.js';
 
 export interface AppDeps {
@@ -65,7 +65,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // one line per request costs more than serving a cached page; errors are still logged
     logController: new LogController({ disableRequestLogging: true }),
     frameworkErrors: (error, request, reply) => {
-      void renderError(request, reply, error.code === 'FST_ERR_BAD_URL' ? new AppError('BAD_PATH') : toAppError(error));
+      const appError = error.code === 'FST_ERR_BAD_URL' ? new AppError('BAD_PATH') : toAppError(error);
+      if (!sendApiFrameworkError(request, reply, appError)) void renderError(request, reply, appError);
     },
   });
   const events = deps.events ?? new ChangeBus();

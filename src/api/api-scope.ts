@@ -11,7 +11,7 @@ export type ErrorBody = (error: AppError & { apiCode?: string }, request: Fastif
  * reads, and GET/HEAD/OPTIONS only.
  */
 export function asJsonApi(scope: FastifyInstance, errorBody: ErrorBody, exposeHeaders: string[] = []): void {
-  const send = (reply: FastifyReply, request: FastifyRequest, error: AppError) => reply.code(error.status).header('cache-control', 'no-store').type('application/json; charset=utf-8').send(errorBody(error, request));
+  const send = (reply: FastifyReply, request: FastifyRequest, error: AppError) => sendJsonError(reply, request, error, errorBody);
 
   scope.setErrorHandler(async (err, request, reply) => {
     const error = err instanceof FilterSyntaxError ? new AppError('BAD_REQUEST', err.message) : toAppError(err);
@@ -33,6 +33,11 @@ export function asJsonApi(scope: FastifyInstance, errorBody: ErrorBody, exposeHe
       .header('access-control-max-age', '86400')
       .send(),
   );
+}
+
+/** Sends an error as an API's JSON body, with CORS so browser clients can read it. */
+export function sendJsonError(reply: FastifyReply, request: FastifyRequest, error: AppError, errorBody: ErrorBody): FastifyReply {
+  return reply.code(error.status).header('cache-control', 'no-store').header('access-control-allow-origin', '*').type('application/json; charset=utf-8').send(errorBody(error, request));
 }
 
 /** Registers a GET route both with and without its trailing slash (clients differ). */

@@ -1,6 +1,8 @@
-import type { FastifyInstance } from 'fastify';
-import { registerGhostRoutes } from './ghost/ghost.routes.js';
-import { registerWpRoutes } from './wp/wp.routes.js';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppError } from '../errors.js';
+import { sendJsonError } from './api-scope.js';
+import { ghostErrorBody, registerGhostRoutes } from './ghost/ghost.routes.js';
+import { registerWpRoutes, wpErrorBody } from './wp/wp.routes.js';
 import { WebhookWorker } from './webhooks/webhooks.worker.js';
 
 declare module 'fastify' {
@@ -29,4 +31,17 @@ export async function registerApi(app: FastifyInstance): Promise<void> {
     unsubscribe();
     await worker.stop();
   });
+}
+
+/**
+ * Errors Fastify raises before routing (an undecodable address) for an API
+ * path: answered in that API's JSON shape rather than as an HTML page.
+ * Returns false for other paths.
+ */
+export function sendApiFrameworkError(request: FastifyRequest, reply: FastifyReply, error: AppError): boolean {
+  const url = request.raw.url ?? '';
+  const body = url.startsWith('/ghost/api/') ? ghostErrorBody : url === '/wp-json' || url.startsWith('/wp-json/') || url.startsWith('/wp-json?') ? wpErrorBody : undefined;
+  if (!body) return false;
+  void sendJsonError(reply, request, error, body);
+  return true;
 }

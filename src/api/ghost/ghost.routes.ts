@@ -5,11 +5,16 @@ import type { Database } from '../../db/schema.js';
 import type { Clock } from '../../clock.js';
 import { baseUrlFor } from '../../site/render.js';
 import { ApiError } from '../api-error.js';
-import { asJsonApi, getBoth } from '../api-scope.js';
+import { asJsonApi, getBoth, type ErrorBody } from '../api-scope.js';
 import { checkApiKey } from '../api-keys/api-keys.service.js';
 import { browseArticlesAction, browseAuthorsAction, browseTagsAction, readArticleAction, settingsAction, type GhostContext } from './ghost.service.js';
 
 const GHOST_TYPES: Record<number, string> = { 400: 'BadRequestError', 401: 'UnauthorizedError', 403: 'NoPermissionError', 404: 'NotFoundError', 405: 'MethodNotAllowedError', 413: 'RequestEntityTooLargeError', 414: 'BadRequestError', 415: 'UnsupportedMediaTypeError', 429: 'TooManyRequestsError', 500: 'InternalServerError' };
+
+/** Ghost's error body: `{ errors: [{ message, type, … }] }`. */
+export const ghostErrorBody: ErrorBody = (error) => ({
+  errors: [{ message: error.message, context: null, type: error.apiCode ?? GHOST_TYPES[error.status] ?? 'InternalServerError', details: null, property: null, help: null, code: null, id: crypto.randomUUID(), ghostErrorCode: null }],
+});
 
 export interface GhostDeps {
   db: Kysely<Database>;
@@ -21,9 +26,7 @@ export interface GhostDeps {
 export async function registerGhostRoutes(app: FastifyInstance, deps: GhostDeps): Promise<void> {
   await app.register(
     async (scope) => {
-      asJsonApi(scope, (error) => ({
-        errors: [{ message: error.message, context: null, type: error.apiCode ?? GHOST_TYPES[error.status] ?? 'InternalServerError', details: null, property: null, help: null, code: null, id: crypto.randomUUID(), ghostErrorCode: null }],
-      }));
+      asJsonApi(scope, ghostErrorBody);
 
       scope.addHook('preHandler', async (request, reply) => {
         if (request.method === 'OPTIONS') return;

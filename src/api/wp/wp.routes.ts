@@ -6,13 +6,16 @@ import { loadSettings } from '../../content/settings.js';
 import { allCategories } from '../../content/taxonomy.repository.js';
 import { baseUrlFor } from '../../site/render.js';
 import { ApiError } from '../api-error.js';
-import { asJsonApi, getBoth } from '../api-scope.js';
+import { asJsonApi, getBoth, type ErrorBody } from '../api-scope.js';
 import { siteUrls } from '../api-urls.js';
 import { checkApiKey } from '../api-keys/api-keys.service.js';
 import { listArticlesAction, listCommentsAction, listMediaAction, listTermsAction, listUsersAction, readArticleAction, type WpList, type WpRequest } from './wp.service.js';
 import { discovery, namespaceIndex } from './wp-discovery.js';
 
 const WP_CODES: Record<number, string> = { 400: 'rest_invalid_param', 401: 'rest_not_logged_in', 403: 'rest_forbidden', 404: 'rest_no_route', 405: 'rest_no_route', 429: 'rest_too_many_requests', 500: 'rest_internal_error' };
+
+/** WordPress's error body: `{ code, message, data: { status } }`. */
+export const wpErrorBody: ErrorBody = (error) => ({ code: error.apiCode ?? WP_CODES[error.status] ?? 'rest_error', message: error.message, data: { status: error.status } });
 
 export interface WpDeps {
   db: Kysely<Database>;
@@ -37,7 +40,7 @@ function sentKey(request: FastifyRequest): string | undefined {
 export async function registerWpRoutes(app: FastifyInstance, deps: WpDeps): Promise<void> {
   await app.register(
     async (scope) => {
-      asJsonApi(scope, (error) => ({ code: error.apiCode ?? WP_CODES[error.status] ?? 'rest_error', message: error.message, data: { status: error.status } }), ['X-WP-Total', 'X-WP-TotalPages', 'Link']);
+      asJsonApi(scope, wpErrorBody, ['X-WP-Total', 'X-WP-TotalPages', 'Link']);
 
       scope.addHook('preHandler', async (request) => {
         if (request.method === 'OPTIONS') return;

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppError } from '../errors.js';
 import { sendJsonError } from './api-scope.js';
+import { baseUrlFor } from '../site/render.js';
 import { ghostErrorBody, registerGhostRoutes } from './ghost/ghost.routes.js';
 import { registerWpRoutes, wpErrorBody } from './wp/wp.routes.js';
 import { WebhookWorker } from './webhooks/webhooks.worker.js';
@@ -15,6 +16,13 @@ declare module 'fastify' {
 /** The content APIs (Ghost, WordPress) and the webhook worker: one line in buildApp. */
 export async function registerApi(app: FastifyInstance): Promise<void> {
   const { db, clock, config, events } = app.deps;
+  // WordPress clients find the API from any page of the site (WPAPI.discover, as on WordPress)
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (String(reply.getHeader('content-type') ?? '').startsWith('text/html') && !reply.hasHeader('link')) {
+      reply.header('link', `<${baseUrlFor(request, config.publicUrl)}/wp-json/>; rel="https://api.w.org/"`);
+    }
+    return payload;
+  });
   await registerGhostRoutes(app, { db, clock, publicUrl: config.publicUrl });
   await registerWpRoutes(app, { db, clock, publicUrl: config.publicUrl });
 

@@ -113,6 +113,14 @@ describeEachEngine('content API through real clients', (engine) => {
     expect((await next).map((p: { id: number }) => p.id)).toEqual([expected[2]!.id]);
   });
 
+  it('wpapi: finds the API from the site\'s home page (WPAPI.discover)', async () => {
+    const site = await WPAPI.discover(`${origin}/`);
+    const posts = await site.posts().perPage(3);
+    expect(posts.map((p: { slug: string }) => p.slug)).toEqual(['tehran-reservoir', 'gulf-ports-freight', 'quiet-note']);
+    const users = await site.users();
+    expect(users.map((u: { slug: string }) => u.slug)).toEqual(['leila-navabi', 'sam-ortiz']);
+  });
+
   it('wpapi: a single post by slug with _embed', async () => {
     const [post] = await wp().posts().slug('tehran-reservoir').embed();
     const row = await database.current.db.selectFrom('articles').select(['id', 'title', 'featured_image_alt']).where('slug', '=', 'tehran-reservoir').executeTakeFirstOrThrow();

@@ -18,10 +18,10 @@ import { seedDemo } from '../src/demo/seed.js';
 import { demoContent } from '../src/demo/demo-content.js';
 import { createApiKey } from '../src/api/api-keys/api-keys.service.js';
 import { createWebhook } from '../src/api/webhooks/webhooks.service.js';
+import { measure, percentile } from './measure.js';
 
 const DURATION_MS = Number(process.env.BENCH_MS ?? 2000);
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 export async function benchApi(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-bench-api-'));
@@ -46,16 +46,7 @@ export async function benchApi(): Promise<void> {
     ];
     const rows: string[][] = [];
     for (const [name, url] of endpoints) {
-      for (let i = 0; i < 30; i++) await app.inject({ url });
-      const times: number[] = [];
-      const end = performance.now() + DURATION_MS;
-      while (performance.now() < end) {
-        const t = performance.now();
-        const res = await app.inject({ url });
-        times.push(performance.now() - t);
-        if (res.statusCode !== 200) throw new Error(`${url} answered ${res.statusCode}`);
-      }
-      times.sort((a, b) => a - b);
+      const times = await measure(app, url, DURATION_MS, 30, 300);
       const total = times.reduce((a, b) => a + b, 0);
       rows.push([name, String(Math.round((times.length / total) * 1000)), percentile(times, 50).toFixed(2), percentile(times, 99).toFixed(2)]);
     }

@@ -1,27 +1,15 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { describeEachEngine, useTestDatabase } from '../helpers/engines.js';
-import { buildTestApp } from '../helpers/app.js';
+import { expect, it } from 'vitest';
+import { describeEachEngine } from '../helpers/engines.js';
 import { NOW } from '../helpers/fixtures.js';
 import { fixedClock } from '../../src/clock.js';
 import { createWebhook } from '../../src/api/webhooks/webhooks.service.js';
 import { WebhookWorker } from '../../src/api/webhooks/webhooks.worker.js';
-import { seedApi } from './api-fixtures.js';
+import { useSeededApp } from './api-fixtures.js';
 import { startReceiver } from './receiver.js';
 
 describeEachEngine('content API edges', (engine) => {
-  const database = useTestDatabase(engine);
-  let app: FastifyInstance;
-  let seeded: Awaited<ReturnType<typeof seedApi>>;
-
-  beforeAll(async () => {
-    seeded = await seedApi(database.current.db);
-    app = await buildTestApp(database.current);
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
-  const ghost = (path: string) => app.inject(`/ghost/api/content${path}${path.includes('?') ? '&' : '?'}key=${seeded.key}`);
+  const ctx = useSeededApp(engine);
+  const ghost = (path: string) => ctx.app.inject(`/ghost/api/content${path}${path.includes('?') ? '&' : '?'}key=${ctx.seeded.key}`);
 
   it('filters tags and authors by slug, name and id', async () => {
     const tags = await ghost(`/tags/?filter=${encodeURIComponent('slug:[water,iran]')}`);
@@ -35,22 +23,22 @@ describeEachEngine('content API edges', (engine) => {
   });
 
   it('answers malformed addresses and other methods in each API\'s own JSON shape', async () => {
-    const badPath = await app.inject(`/ghost/api/content/posts/slug/%ff/?key=${seeded.key}`);
+    const badPath = await ctx.app.inject(`/ghost/api/content/posts/slug/%ff/?key=${ctx.seeded.key}`);
     expect(badPath.statusCode).toBe(400);
     expect(badPath.json().errors[0].type).toBe('BadRequestError');
-    const post = await app.inject({ method: 'POST', url: '/wp-json/wp/v2/posts', payload: { title: 'x' } });
+    const post = await ctx.app.inject({ method: 'POST', url: '/wp-json/wp/v2/posts', payload: { title: 'x' } });
     expect(post.statusCode).toBe(404);
     expect(post.json()).toMatchObject({ code: 'rest_no_route', data: { status: 404 } });
-    const del = await app.inject({ method: 'DELETE', url: `/ghost/api/content/posts/?key=${seeded.key}` });
+    const del = await ctx.app.inject({ method: 'DELETE', url: `/ghost/api/content/posts/?key=${ctx.seeded.key}` });
     expect(del.statusCode).toBe(404);
     expect(del.json().errors[0].type).toBe('NotFoundError');
-    const head = await app.inject({ method: 'HEAD', url: '/wp-json/wp/v2/posts' });
+    const head = await ctx.app.inject({ method: 'HEAD', url: '/wp-json/wp/v2/posts' });
     expect(head.statusCode).toBe(200);
     expect(head.headers['x-wp-total']).toBeDefined();
   });
 
   it('embeds a page\'s author and image without terms', async () => {
-    const [page] = (await app.inject('/wp-json/wp/v2/pages?slug=about&_embed')).json();
+    const [page] = (await ctx.app.inject('/wp-json/wp/v2/pages?slug=about&_embed')).json();
     expect(page._embedded.author.map((a: { slug: string }) => a.slug)).toEqual(['sam-ortiz']);
     expect(page._embedded['wp:term']).toBeUndefined();
     expect(page.categories).toBeUndefined();
@@ -58,16 +46,16 @@ describeEachEngine('content API edges', (engine) => {
 
   it('article.unpublished carries only the id and slug; article.published for a page works too', async () => {
     const receiver = await startReceiver([200]);
-    const { db } = database.current;
+    const { db } = ctx.database;
     const hook = await createWebhook(db, { url: receiver.url, events: 'article.unpublished,article.published' }, fixedClock(NOW));
     const worker = new WebhookWorker({ db, clock: fixedClock(NOW), baseUrl: 'https://news.example', pollMs: 0 });
     try {
-      await worker.enqueue({ kind: 'article.unpublished', tags: [], articleId: seeded.articles.draft.id });
-      await worker.enqueue({ kind: 'article.published', tags: [], articleId: seeded.articles.about.id });
+      await worker.enqueue({ kind: 'article.unpublished', tags: [], articleId: ctx.seeded.articles.draft.id });
+      await worker.enqueue({ kind: 'article.published', tags: [], articleId: ctx.seeded.articles.about.id });
       await worker.settled();
       const bodies = receiver.received.map((r) => JSON.parse(r.body));
       expect(bodies).toEqual([
-        { event: 'article.unpublished', created_at: NOW.toISOString(), data: { article: { id: seeded.articles.draft.id, slug: 'secret-draft', type: 'post' } } },
+        { event: 'article.unpublished', created_at: NOW.toISOString(), data: { article: { id: ctx.seeded.articles.draft.id, slug: 'secret-draft', type: 'post' } } },
         expect.objectContaining({ event: 'article.published', data: { article: expect.objectContaining({ type: 'page', slug: 'about', url: 'https://news.example/about/' }) } }),
       ]);
       expect(receiver.received[0]!.body).not.toContain('Secret draft headline');

@@ -1,5 +1,6 @@
 import { afterEach, beforeAll, expect, it } from 'vitest';
-import { describeEachEngine, useTestDatabase } from '../helpers/engines.js';
+import { createTestDatabase, describeEachEngine, useTestDatabase } from '../helpers/engines.js';
+import { ChangeBus } from '../../src/events.js';
 import { buildTestApp, TEST_BASE_URL } from '../helpers/app.js';
 import { makeArticle, NOW } from '../helpers/fixtures.js';
 import { fixedClock } from '../../src/clock.js';
@@ -106,7 +107,6 @@ describeEachEngine('webhooks', (engine) => {
     const clock = fixedClock(NOW);
     const worker = new WebhookWorker({ db, clock, baseUrl: TEST_BASE_URL, pollMs: 0, backoffMs: 1_000, timeoutMs: 300 });
     closers.push(() => worker.stop());
-    const { ChangeBus } = await import('../../src/events.js');
     const bus = new ChangeBus();
     worker.listen(bus);
 
@@ -122,7 +122,7 @@ describeEachEngine('webhooks', (engine) => {
     expect(d).toMatchObject({ status: 'delivered', attempts: 2, last_status_code: 200 });
   });
 
-  it('an unreachable receiver or a broken listener never fails the write', async () => {
+  it('an unreachable receiver never fails the write; the failure is logged on the delivery', async () => {
     const { db } = database.current;
     await createWebhook(db, { url: 'http://127.0.0.1:1/closed', events: 'article.published' }, fixedClock(NOW));
     const app = await buildTestApp(database.current);
@@ -132,6 +132,18 @@ describeEachEngine('webhooks', (engine) => {
     const [d] = await listDeliveries(db, { limit: 1 });
     expect(d).toMatchObject({ status: 'pending', attempts: 1, last_status_code: null });
     expect(d!.last_error).toBeTruthy();
+  });
+
+  it('a database failure while recording deliveries reaches onError, never the writer', async () => {
+    const broken = await createTestDatabase(engine);
+    await broken.close();
+    const errors: unknown[] = [];
+    const worker = new WebhookWorker({ db: broken.db, clock: fixedClock(NOW), baseUrl: TEST_BASE_URL, pollMs: 0, onError: (err) => errors.push(err) });
+    const bus = new ChangeBus();
+    worker.listen(bus);
+    expect(() => bus.emit({ kind: 'comment.approved', tags: [], articleId, commentId: 1 })).not.toThrow();
+    await worker.settled();
+    expect(errors).toHaveLength(1);
   });
 
   it('the default sender refuses URLs that are not http(s)', async () => {

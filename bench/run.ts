@@ -16,6 +16,8 @@ import { systemClock } from '../src/clock.js';
 import { seedDemo } from '../src/demo/seed.js';
 import { demoContent } from '../src/demo/demo-content.js';
 import { benchComments } from './comments.js';
+import { benchApi } from './api.js';
+import { measure, percentile } from './measure.js';
 
 const DURATION_MS = Number(process.env.BENCH_MS ?? 3000);
 
@@ -43,10 +45,6 @@ async function timeToFirstResponse(dir: string): Promise<number> {
   }
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-bench-'));
   try {
@@ -65,16 +63,7 @@ async function main() {
     ];
     const rows: string[][] = [];
     for (const [name, url] of pages) {
-      for (let i = 0; i < 50; i++) await app.inject({ url }); // warm up
-      const times: number[] = [];
-      const end = performance.now() + DURATION_MS;
-      while (performance.now() < end) {
-        const t = performance.now();
-        const res = await app.inject({ url });
-        times.push(performance.now() - t);
-        if (res.statusCode >= 500) throw new Error(`${url} answered ${res.statusCode}`);
-      }
-      times.sort((a, b) => a - b);
+      const times = await measure(app, url, DURATION_MS);
       const total = times.reduce((a, b) => a + b, 0);
       rows.push([name, url, String(Math.round((times.length / total) * 1000)), percentile(times, 50).toFixed(2), percentile(times, 99).toFixed(2)]);
     }
@@ -104,3 +93,4 @@ await runHttpBench();
 await benchComments();
 // feeds and sitemaps over 100,000 stories (bench/publishing.ts)
 await (await import('./publishing.js')).benchPublishing();
+await benchApi();

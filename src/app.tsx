@@ -20,6 +20,7 @@ import { siteView } from './site/site.service.js';
 import { registerSiteRoutes } from './site/site.routes.js';
 import { registerCommentRoutes } from './comments/comments.routes.js';
 import { registerPublishingRoutes } from './publishing/publishing.routes.js';
+import { registerApi, sendApiFrameworkError } from './api/api.routes.js';
 import { MessagePage } from './site/views/lists.js';
 
 export interface AppDeps {
@@ -76,7 +77,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // one line per request costs more than serving a cached page; errors are still logged
     logController: new LogController({ disableRequestLogging: true }),
     frameworkErrors: (error, request, reply) => {
-      void renderError(request, reply, error.code === 'FST_ERR_BAD_URL' ? new AppError('BAD_PATH') : toAppError(error));
+      const appError = error.code === 'FST_ERR_BAD_URL' ? new AppError('BAD_PATH') : toAppError(error);
+      if (!sendApiFrameworkError(request, reply, appError)) void renderError(request, reply, appError);
     },
   });
   const events = deps.events ?? new ChangeBus();
@@ -169,6 +171,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerSiteRoutes(app, { db: deps.db, clock: deps.clock, config: deps.config, cssUrl, state });
   await registerCommentRoutes(app, { db: deps.db, clock: deps.clock, config: deps.config, cssUrl, state });
   await registerPublishingRoutes(app, { db: deps.db, clock: deps.clock, config: deps.config });
+  await registerApi(app);
   return app;
 }
 

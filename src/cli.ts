@@ -13,6 +13,8 @@ import { isEmptySite, seedDemo } from './demo/seed.js';
 import { COMMENTS_HELP, commentsCommand } from './comments/comments.cli.js';
 import { SOURCES_HELP, sourcesCommand } from './syndication/sources.cli.js';
 import { IMPORT_HELP, importCommand } from './syndication/wxr/import.cli.js';
+import { apiKeysCommand, API_KEYS_HELP } from './api/api-keys/api-keys.cli.js';
+import { webhooksCommand, WEBHOOKS_HELP } from './api/webhooks/webhooks.cli.js';
 
 const HELP = `Usage: masthead <command> [options]
 
@@ -25,6 +27,8 @@ Commands:
   comments <action>  list, approve, spam, trash or restore reader comments
   sources ...        follow other outlets' feeds (add, list, poll, remove)
   import wxr FILE    import a WordPress export (--media-dir DIR for its uploads)
+  api-keys           content API keys: add --name <label>, list, revoke <id>
+  webhooks           webhook subscriptions: add <url> --events <a,b>, list, remove <id>, deliveries
   help [command]     show help
 
 The database is DATABASE_URL (default sqlite:./data/masthead.db).
@@ -55,6 +59,8 @@ Replaces the database named by DATABASE_URL with a backup made by
 database unless --force is given. The backup is checked before anything is
 touched.
 `,
+  'api-keys': API_KEYS_HELP,
+  webhooks: WEBHOOKS_HELP,
   migrate: `Usage: masthead migrate
 
 Applies any database migrations not yet applied. The server does this at start too.
@@ -111,6 +117,8 @@ async function migrate(args: string[]): Promise<void> {
   });
 }
 
+const cliEnv = { withDatabase, usage: (message: string) => new UsageError(message), out: (text: string) => void process.stdout.write(text), clock: systemClock };
+
 function databaseTarget() {
   try {
     return loadConfig(process.env).database;
@@ -160,6 +168,8 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   comments: (args) => commentsCommand(args, withDatabase, (m) => new UsageError(m)),
   sources: (args) => sourcesCommand(args, { withDatabase, usage: (m) => new UsageError(m) }),
   import: (args) => importCommand(args, { withDatabase, usage: (m) => new UsageError(m) }),
+  'api-keys': (a) => apiKeysCommand(a, cliEnv),
+  webhooks: (a) => webhooksCommand(a, cliEnv),
 };
 
 export async function run(argv: string[]): Promise<number> {

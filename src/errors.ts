@@ -8,6 +8,8 @@ export const errorCatalogue = {
   NOT_FOUND: { status: 404, title: 'Page not found', message: 'We could not find the page you asked for. It may have moved, or the address may be mistyped.' },
   BAD_PATH: { status: 400, title: 'Bad address', message: 'That web address is not valid. Check it for stray characters and try again.' },
   URI_TOO_LONG: { status: 414, title: 'Address too long', message: 'That web address is too long for us to read.' },
+  UNAUTHORIZED: { status: 401, title: 'Key needed', message: 'A valid key is needed to read this.' },
+  FORBIDDEN: { status: 403, title: 'Not allowed', message: 'You are not allowed to read this.' },
   BAD_REQUEST: { status: 400, title: 'Bad request', message: 'We could not understand that request.' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'Too much data', message: 'What you sent is larger than we accept.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported form', message: 'We could not read what you sent. Please use the form on the page.' },

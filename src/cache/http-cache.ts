@@ -62,6 +62,18 @@ function tagHeaders(reply: FastifyReply, tags: string[]): void {
   reply.header('cache-tag', safe.join(','));
 }
 
+/** Headers set by the route itself (not by the cache or the security hook), kept for hits. */
+const NOT_REPLAYED = new Set(['content-type', 'content-length', 'content-encoding', 'etag', 'last-modified', 'cache-control', 'vary', 'x-cache', 'surrogate-key', 'cache-tag', 'set-cookie', 'date', 'connection', 'transfer-encoding', 'keep-alive']);
+
+function replayable(reply: FastifyReply): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(reply.getHeaders())) {
+    if (value === undefined || NOT_REPLAYED.has(name.toLowerCase())) continue;
+    out[name] = Array.isArray(value) ? value.join(', ') : String(value);
+  }
+  return out;
+}
+
 function compress(body: Buffer, encoding: Encoding): Buffer {
   if (encoding === 'gzip') return zlib.gzipSync(body, { level: 6 });
   if (encoding === 'br') return zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 6 } });
@@ -88,6 +100,7 @@ export function registerHttpCache(app: FastifyInstance, options: HttpCacheOption
     reply.header('vary', 'Accept-Encoding');
     reply.header('x-cache', 'HIT');
     if (entry.lastModified) reply.header('last-modified', entry.lastModified);
+    for (const [name, value] of Object.entries(entry.headers)) reply.header(name, value);
     tagHeaders(reply, entry.tags);
     if (etagMatches(request.headers['if-none-match'], entry.etag)) return reply.code(304).send();
     const encoding = pickEncoding(request.headers['accept-encoding']);
@@ -111,7 +124,7 @@ export function registerHttpCache(app: FastifyInstance, options: HttpCacheOption
     let etag: string;
     let out: Buffer;
     if (cache && !bypass) {
-      const entry = cache.store({ key: request.url, status: 200, contentType, body, lastModified: reply.cacheLastModified ?? null, tags });
+      const entry = cache.store({ key: request.url, status: 200, contentType, body, lastModified: reply.cacheLastModified ?? null, tags, headers: replayable(reply) });
       etag = entry.etag;
       out = entry.bodies[encoding];
       reply.header('x-cache', 'MISS');

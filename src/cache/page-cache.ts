@@ -12,6 +12,8 @@ export interface CacheEntry {
   etag: string;
   lastModified: string | null;
   tags: string[];
+  /** Headers the route set that a hit must repeat (X-WP-Total, Link…). */
+  headers: Record<string, string>;
   bodies: Record<Encoding, Buffer>;
   /** Bytes this entry holds, all encodings together. */
   size: number;
@@ -84,7 +86,7 @@ export class PageCache {
   }
 
   /** Compresses once and stores. Returns the entry, or undefined when it is too large to keep. */
-  store(input: { key: string; status: number; contentType: string; body: Buffer; lastModified?: string | null; tags: string[] }, now = Date.now()): CacheEntry {
+  store(input: { key: string; status: number; contentType: string; body: Buffer; lastModified?: string | null; tags: string[]; headers?: Record<string, string> }, now = Date.now()): CacheEntry {
     const body = input.body;
     const etag = `"${crypto.createHash('sha1').update(body).digest('base64url')}"`;
     const gzip = zlib.gzipSync(body, { level: 6 });
@@ -98,6 +100,7 @@ export class PageCache {
       etag,
       lastModified: input.lastModified ?? null,
       tags: [...new Set(input.tags)],
+      headers: input.headers ?? {},
       bodies: { identity: body, gzip, br },
       size: body.length + gzip.length + br.length + input.key.length * 2 + 256,
       storedAt: now,

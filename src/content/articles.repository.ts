@@ -121,6 +121,8 @@ export interface BylineAuthor {
   slug: string;
   name: string;
   credentials: string | null;
+  bio: string | null;
+  website: string | null;
 }
 
 /** Authors of several articles at once, in byline order. */
@@ -130,7 +132,7 @@ export async function authorsOf(db: Db, articleIds: number[]): Promise<Map<numbe
   const rows = await db
     .selectFrom('article_authors')
     .innerJoin('authors', 'authors.id', 'article_authors.author_id')
-    .select(['article_authors.article_id', 'authors.id', 'authors.slug', 'authors.name', 'authors.credentials'])
+    .select(['article_authors.article_id', 'authors.id', 'authors.slug', 'authors.name', 'authors.credentials', 'authors.bio', 'authors.website'])
     .where('article_authors.article_id', 'in', articleIds)
     .orderBy('article_authors.article_id')
     .orderBy('article_authors.position')

@@ -200,6 +200,43 @@ export interface ChangeLogTable {
   created_at: string;
 }
 
+/** Content API keys; only a hash of each key is kept. */
+export interface ApiKeysTable {
+  id: Id;
+  label: string;
+  key_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
+export type WebhookDeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+export interface WebhooksTable {
+  id: Id;
+  url: string;
+  /** Comma-separated event names. */
+  events: string;
+  /** Signs payloads (HMAC-SHA256); never shown after creation, never logged. */
+  secret: string;
+  active: Flag;
+  created_at: string;
+}
+
+export interface WebhookDeliveriesTable {
+  id: Id;
+  webhook_id: number;
+  event: string;
+  payload: string;
+  status: WebhookDeliveryStatus;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: string | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   settings: SettingsTable;
   authors: AuthorsTable;
@@ -216,6 +253,9 @@ export interface Database {
   change_log: ChangeLogTable;
   syndication_items: SyndicationItemsTable;
   wxr_imported: WxrImportedTable;
+  api_keys: ApiKeysTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }
 
 export type ArticleRow = Selectable<ArticlesTable>;

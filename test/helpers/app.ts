@@ -13,6 +13,6 @@ export const TEST_BASE_URL = 'http://masthead.test';
  * their changes.
  */
 export async function buildTestApp(database: TestDatabase, clock: Clock = fixedClock('2026-11-20T12:00:00.000Z'), options: { caching?: boolean } = {}): Promise<FastifyInstance> {
-  const config = { ...loadConfig({ DATABASE_URL: database.engine === 'sqlite' ? database.url : 'postgres://unused@127.0.0.1/unused' }), publicUrl: TEST_BASE_URL };
+  const config = { ...loadConfig({ DATABASE_URL: database.engine === 'sqlite' ? database.url : 'postgres://unused@127.0.0.1/unused' }), publicUrl: TEST_BASE_URL, fetchAllowPrivate: true }; // tests talk to servers on 127.0.0.1
   return buildApp({ config, db: database.db, engine: database.engine, clock, logger: false, caching: options.caching ?? false });
 }

@@ -12,6 +12,11 @@ export function initials(name: string): string {
 }
 
 /** A small, stable colour per name, so avatars differ without any lookup. */
+/** One of twelve colours per name; a class, since the site's CSP forbids inline styles. */
+function hueClass(name: string): string {
+  return `avatar--h${Math.floor(hue(name) / 30)}`;
+}
+
 function hue(name: string): number {
   let h = 0;
   for (const ch of name) h = (h * 31 + ch.codePointAt(0)!) % 360;
@@ -67,7 +72,7 @@ export function CommentItem({ comment, timeLabel, replyBase }: { comment: Commen
     <li class={`comment comment--depth-${comment.depth}`} id={`comment-${comment.id}`}>
       <article class="comment__inner" aria-label={`Comment by ${comment.author_name}`}>
         <header class="comment__meta">
-          <span class="avatar" aria-hidden="true" style={`--avatar-hue:${hue(comment.author_name)}`}>
+          <span class={`avatar ${hueClass(comment.author_name)}`} aria-hidden="true">
             {initials(comment.author_name)}
           </span>
           <span class="comment__author">

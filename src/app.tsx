@@ -14,6 +14,7 @@ import { checkRequestTarget, MAX_URL_LENGTH } from './site/path-guard.js';
 import { baseUrlFor, sendPage } from './site/render.js';
 import { siteView } from './site/site.service.js';
 import { registerSiteRoutes } from './site/site.routes.js';
+import { registerAdminRoutes } from './admin/admin.routes.js';
 import { MessagePage } from './site/views/lists.js';
 
 export interface AppDeps {
@@ -23,6 +24,8 @@ export interface AppDeps {
   clock: Clock;
   /** Where writes announce what changed (cache invalidation, webhooks). One is made when not given. */
   events?: ChangeBus;
+  /** Where uploaded media are kept (default ./data/media) and the largest upload in bytes. */
+  media?: { dir?: string; uploadLimit?: number };
   /** Fastify logger options; false in tests. */
   logger?: FastifyServerOptions['logger'];
 }
@@ -127,6 +130,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // site's catch-all /:slug/ route is matched after more specific ones by the
   // router, whatever the order.
   await registerSiteRoutes(app, { db: deps.db, clock: deps.clock, config: deps.config, cssUrl });
+  await registerAdminRoutes(app, { db: deps.db, clock: deps.clock, config: deps.config, events, siteCssUrl: cssUrl, mediaDir: deps.media?.dir, uploadLimit: deps.media?.uploadLimit });
   return app;
 }
 

@@ -8,6 +8,7 @@ import { connect, type DatabaseHandle } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { systemClock } from './clock.js';
 import { isEmptySite, seedDemo } from './demo/seed.js';
+import { usersCommand, UsersUsageError, USERS_HELP } from './admin/users.cli.js';
 
 const HELP = `Usage: masthead <command> [options]
 
@@ -15,6 +16,7 @@ Commands:
   demo [--reset]     seed the demo magazine into an empty database
                      (--reset deletes ALL content and settings first)
   migrate            bring the database schema up to date
+  users              add accounts, print reset links, list accounts
   help [command]     show help
 
 The database is DATABASE_URL (default sqlite:./data/masthead.db).
@@ -28,6 +30,7 @@ database named by DATABASE_URL. Refuses when the database already has content,
 unless --reset is given, which deletes ALL articles, taxonomy, comments,
 redirects and settings first, in one transaction.
 `,
+  users: USERS_HELP,
   migrate: `Usage: masthead migrate
 
 Applies any database migrations not yet applied. The server does this at start too.
@@ -84,7 +87,19 @@ async function migrate(args: string[]): Promise<void> {
   });
 }
 
-const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { demo, migrate };
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
+  demo,
+  migrate,
+  users: (args) =>
+    usersCommand(args, {
+      withDatabase,
+      publicUrl: () => {
+        const c = loadConfig(process.env);
+        return c.publicUrl ?? `http://${c.host.includes(':') ? `[${c.host}]` : c.host}:${c.port}`;
+      },
+      out: (text) => void process.stdout.write(text),
+    }),
+};
 
 export async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -100,7 +115,7 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   } catch (err) {
     const e = err as Error & { code?: string };
-    if (err instanceof UsageError || e.code?.startsWith('ERR_PARSE_ARGS')) {
+    if (err instanceof UsageError || err instanceof UsersUsageError || e.code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`masthead: ${e.message}\n`);
       return 2;
     }

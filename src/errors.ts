@@ -13,6 +13,10 @@ export const errorCatalogue = {
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported form', message: 'We could not read what you sent. Please use the form on the page.' },
   METHOD_NOT_ALLOWED: { status: 405, title: 'Not allowed', message: 'That kind of request is not allowed here.' },
   RATE_LIMITED: { status: 429, title: 'Slow down', message: 'Too many requests in a short time. Please wait a moment and try again.' },
+  UNAUTHORIZED: { status: 401, title: 'Please sign in', message: 'Sign in to the newsroom to do that.' },
+  FORBIDDEN: { status: 403, title: 'Not allowed', message: 'Your role does not allow that. Ask an editor or an administrator.' },
+  CSRF: { status: 403, title: 'Form expired', message: 'This form has expired or did not come from this site. Go back, reload the page and try again.' },
+  CONFLICT: { status: 409, title: 'Changed meanwhile', message: 'Someone else changed this while you were editing it.' },
   INTERNAL: { status: 500, title: 'Something went wrong', message: 'Something went wrong on our side. Please try again in a moment.' },
 } as const;
 

@@ -9,6 +9,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { systemClock } from './clock.js';
 import { buildApp } from './app.js';
 import { isEmptySite, seedDemo } from './demo/seed.js';
+import { startScheduler } from './admin/scheduler.js';
 
 function fail(message: string): never {
   process.stderr.write(`masthead: ${message}\n`);
@@ -57,6 +58,9 @@ async function main(): Promise<void> {
     fail(e.message);
   }
 
+  // scheduled stories go out on time whether or not anyone visits
+  const scheduler = startScheduler({ db: handle.db, clock: systemClock, events: app.deps.events, log: app.log });
+
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const ms = Math.round(performance.now() - started);
   process.stdout.write(`masthead: serving http://${host}:${config.port}/ from ${handle.description} (ready in ${ms} ms)\n`);
@@ -68,6 +72,7 @@ async function main(): Promise<void> {
     process.stdout.write(`masthead: ${signal} received, closing\n`);
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
+    scheduler.stop();
     await app.close().catch(() => {});
     await handle.close().catch(() => {});
     process.exit(0);

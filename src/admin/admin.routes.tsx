@@ -13,6 +13,7 @@ import { registerAdminAssets } from './admin.assets.js';
 import { chromeFor, problemText, sendAdmin, type AdminDeps } from './admin.context.js';
 import { AdminLayout } from './views/layout.js';
 import { registerAccountRoutes } from './accounts/accounts.routes.js';
+import { registerEditorRoutes } from './editor/editor.routes.js';
 
 /** Paths anyone may open: signing in and resetting a password. */
 const PUBLIC = [/^\/admin\/login\/?$/, /^\/admin\/reset\/[A-Za-z0-9_-]+$/];
@@ -83,6 +84,7 @@ export async function registerAdminRoutes(app: FastifyInstance, options: AdminOp
     admin.get('/admin', async (_request, reply) => reply.redirect('/admin/', 301));
     admin.get('/admin/', async (_request, reply) => reply.redirect('/admin/articles/', 303));
     await registerAccountRoutes(admin, deps);
+    await registerEditorRoutes(admin, deps);
   });
 }
 

@@ -273,7 +273,12 @@ export async function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): 
   app.get<{ Params: { slug: string } }>('/:slug/', async (request, reply) => {
     const ctx = await pageContext(deps, request);
     const row = await findPublishedBySlug(db, request.params.slug, ctx.now);
-    if (!row) throw new AppError('NOT_FOUND');
+    if (!row) {
+      // a story whose slug changed leaves a redirect behind; this route matches its old path first
+      const redirect = await findRedirect(db, `/${request.params.slug}/`);
+      if (redirect) return reply.redirect(redirect.to_path, redirect.status_code as 301);
+      throw new AppError('NOT_FOUND');
+    }
     const categories = await allCategories(db);
     const article = await articleView(db, row, ctx.settings, categories, ctx.baseUrl, ctx.now);
     const replyTo = typeof (request.query as Record<string, unknown>).replytocom === 'string' ? Number((request.query as Record<string, string>).replytocom) : NaN;

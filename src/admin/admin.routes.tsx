@@ -14,6 +14,9 @@ import { chromeFor, problemText, sendAdmin, type AdminDeps } from './admin.conte
 import { AdminLayout } from './views/layout.js';
 import { registerAccountRoutes } from './accounts/accounts.routes.js';
 import { registerEditorRoutes } from './editor/editor.routes.js';
+import { registerTaxonomyRoutes } from './taxonomy/taxonomy.routes.js';
+import { registerSettingsRoutes } from './settings/settings.routes.js';
+import { registerMediaFiles, registerMediaRoutes } from './media/media.routes.js';
 
 /** Paths anyone may open: signing in and resetting a password. */
 const PUBLIC = [/^\/admin\/login\/?$/, /^\/admin\/reset\/[A-Za-z0-9_-]+$/];
@@ -44,6 +47,8 @@ export async function registerAdminRoutes(app: FastifyInstance, options: AdminOp
     uploadLimit: options.uploadLimit ?? 10 * 1024 * 1024,
     assets,
   };
+
+  registerMediaFiles(app, deps.mediaDir);
 
   await app.register(async (admin) => {
     admin.addHook('onSend', async (request, reply, payload) => {
@@ -85,6 +90,9 @@ export async function registerAdminRoutes(app: FastifyInstance, options: AdminOp
     admin.get('/admin/', async (_request, reply) => reply.redirect('/admin/articles/', 303));
     await registerAccountRoutes(admin, deps);
     await registerEditorRoutes(admin, deps);
+    await registerTaxonomyRoutes(admin, deps);
+    await registerSettingsRoutes(admin, deps);
+    await registerMediaRoutes(admin, deps);
   });
 }
 

@@ -32,6 +32,8 @@ export const settingsSchema = z.object({
   postsPerPage: z.number().int().min(1).max(100).default(10),
   /** How deep reply threads nest before replies are shown flat. */
   commentThreadDepth: z.number().int().min(1).max(10).default(5),
+  /** New comments: held for moderation, published at once, or not accepted. */
+  commentPolicy: z.enum(['moderated', 'open', 'closed']).default('moderated'),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

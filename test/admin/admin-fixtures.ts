@@ -78,3 +78,22 @@ export async function signedIn(app: FastifyInstance, email: string): Promise<Cli
   if (res.statusCode !== 303) throw new Error(`sign-in failed: ${res.statusCode}`);
   return c;
 }
+
+/** A multipart/form-data body with text fields and one file, as a browser sends it. */
+export function multipartBody(fields: Record<string, string>, file: { name: string; type: string; bytes: Buffer } | null): { payload: Buffer; contentType: string } {
+  const boundary = `----masthead${Math.random().toString(16).slice(2)}`;
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  if (file) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`));
+    parts.push(file.bytes, Buffer.from('\r\n'));
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+/** Uploads through the media library form; returns the response. */
+export async function upload(c: Client, file: { name: string; type: string; bytes: Buffer }, alt = '') {
+  const { payload, contentType } = multipartBody({ alt }, file);
+  return c.app.inject({ method: 'POST', url: `/admin/media/?_csrf=${encodeURIComponent(c.csrf)}`, headers: { cookie: c.cookies, 'content-type': contentType }, payload, remoteAddress: c.remoteAddress });
+}

@@ -18,6 +18,7 @@ import { migrateToLatest } from '../src/db/migrate.js';
 import { systemClock } from '../src/clock.js';
 import { seedDemo } from '../src/demo/seed.js';
 import { demoContent } from '../src/demo/demo-content.js';
+import { runAdminBench } from './admin.js';
 
 const DURATION_MS = Number(process.env.BENCH_MS ?? 3000);
 
@@ -100,3 +101,4 @@ async function main() {
 }
 
 await main();
+await runAdminBench();

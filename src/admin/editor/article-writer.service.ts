@@ -4,8 +4,7 @@ import type { Clock } from '../../clock.js';
 import { AppError } from '../../errors.js';
 import { articleTags, type ChangeEvent } from '../../events.js';
 import { inTransaction } from '../../db/transaction.js';
-import { articleInputSchema, summaryFor, type ArticleInput } from '../../content/articles.service.js';
-import { renderMarkdown, sanitize } from '../../content/html.js';
+import { articleContentColumns, articleInputSchema, renderBody, type ArticleInput } from '../../content/articles.service.js';
 import { isSlug, slugify, uniqueSlug } from '../../content/slug.js';
 import { createRedirect } from '../../content/redirects.js';
 import { createTag } from '../../content/taxonomy.service.js';
@@ -82,7 +81,7 @@ export async function writeArticle(db: Kysely<Database>, req: WriteRequest): Pro
   const { existing, clock } = req;
   const a = articleInputSchema.parse({ ...req.input, status: req.status, publishedAt: req.publishedAt });
   const now = clock.now().toISOString();
-  const bodyHtml = a.bodyFormat === 'markdown' ? renderMarkdown(a.body) : sanitize(a.body);
+  const bodyHtml = renderBody(a);
   const goingPublic = a.status === 'published' || a.status === 'scheduled';
 
   return inTransaction(db, async (trx) => {
@@ -110,23 +109,10 @@ export async function writeArticle(db: Kysely<Database>, req: WriteRequest): Pro
     const tagIds = await tagIdsFor(trx, req.extras.tagNames, clock);
     const authorIds = [...new Set(a.authorIds.length ? a.authorIds : req.actor.authorId ? [req.actor.authorId] : [])];
     const values = {
-      type: a.type,
+      ...articleContentColumns(a, bodyHtml),
       slug,
-      title: a.title,
-      dek: a.dek,
-      excerpt: a.excerpt,
-      summary: summaryFor(a.excerpt, bodyHtml),
-      kind: a.kind,
-      body_format: a.bodyFormat,
-      body_source: a.body,
-      body_html: bodyHtml,
-      status: a.status,
       published_at: a.publishedAt ?? null,
       updated_at: now,
-      lang: a.lang ?? null,
-      dir: a.dir ?? null,
-      primary_category_id: a.categoryId ?? null,
-      featured: a.featured ? 1 : 0,
       featured_image_url: media ? mediaUrl(media.path) : null,
       featured_image_alt: media ? alt : null,
       featured_image_caption: media ? req.extras.imageCaption : null,
@@ -134,12 +120,6 @@ export async function writeArticle(db: Kysely<Database>, req: WriteRequest): Pro
       featured_image_width: media?.width ?? null,
       featured_image_height: media?.height ?? null,
       featured_image_srcset: media ? srcsetOf(media) : null,
-      source_id: a.sourceId ?? null,
-      original_url: a.originalUrl ?? null,
-      original_author: a.originalAuthor,
-      series_id: a.seriesId ?? null,
-      series_part: a.seriesPart ?? null,
-      comments_enabled: a.commentsEnabled ? 1 : 0,
     };
 
     let id: number;

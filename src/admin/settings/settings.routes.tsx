@@ -3,7 +3,7 @@ import { ZodError } from 'zod';
 import { loadSettings, saveSettings, type Settings } from '../../content/settings.js';
 import { announce, chromeFor, currentUser, fieldErrors, sendAdmin, str, type AdminDeps } from '../admin.context.js';
 import { authorize } from '../policies/settings.policy.js';
-import { AdminLayout, Csrf, Field, Select } from '../views/layout.js';
+import { AdminLayout, Csrf, Field, Select, TextArea } from '../views/layout.js';
 
 type Values = Record<string, string>;
 
@@ -64,20 +64,7 @@ export async function registerSettingsRoutes(app: FastifyInstance, deps: AdminDe
           <Field name="language" label="Language" value={v.language} hint="A language tag such as en, ar, fa." error={e.language} maxLength={35} />
           <Select name="direction" label="Direction" value={v.direction} options={[{ value: 'ltr', label: 'left to right' }, { value: 'rtl', label: 'right to left' }]} error={e.direction} />
           <Field name="timezone" label="Time zone" value={v.timezone} hint="An IANA time zone such as Europe/London or Asia/Tehran." error={e.timezone} maxLength={64} />
-          <p class={e.menu ? 'field field--error' : 'field'}>
-            <label for="f-menu">Menu</label>
-            <span class="hint" id="f-menu-hint">
-              One link per line: Label | /path/ or Label | https://…
-            </span>
-            <textarea id="f-menu" name="menu" rows={6} aria-describedby={e.menu ? 'f-menu-hint f-menu-error' : 'f-menu-hint'} aria-invalid={e.menu ? 'true' : undefined}>
-              {v.menu}
-            </textarea>
-            {e.menu ? (
-              <span class="field-error" id="f-menu-error">
-                {e.menu}
-              </span>
-            ) : null}
-          </p>
+          <TextArea name="menu" label="Menu" value={v.menu!} rows={6} hint="One link per line: Label | /path/ or Label | https://…" error={e.menu} />
           <Field name="postsPerPage" label="Stories per page" type="number" value={v.postsPerPage} error={e.postsPerPage} />
           <Field name="commentThreadDepth" label="Reply nesting depth" type="number" value={v.commentThreadDepth} error={e.commentThreadDepth} />
           <Select name="commentPolicy" label="New comments" value={v.commentPolicy} options={[{ value: 'moderated', label: 'held for moderation' }, { value: 'open', label: 'published at once' }, { value: 'closed', label: 'not accepted' }]} error={e.commentPolicy} />

@@ -5,7 +5,7 @@ import { AppError } from '../../errors.js';
 import { allCategories, categoryPath, descendantIds } from '../../content/taxonomy.repository.js';
 import { announce, chromeFor, currentUser, fieldErrors, routeId, sendAdmin, str, type AdminDeps } from '../admin.context.js';
 import { authorize } from '../policies/taxonomy.policy.js';
-import { AdminLayout, Csrf, Field, Select } from '../views/layout.js';
+import { AdminLayout, Csrf, Field, Select, TextArea } from '../views/layout.js';
 import { ENTITIES, formValues, type FieldDef } from './taxonomy.entities.js';
 
 type Row = Record<string, unknown> & { id: number; slug: string };
@@ -14,19 +14,7 @@ function FormField({ field, value, error, parents }: { field: FieldDef; value: s
   const id = `f-${field.name}`;
   switch (field.kind) {
     case 'textarea':
-      return (
-        <p class={error ? 'field field--error' : 'field'}>
-          <label for={id}>{field.label}</label>
-          <textarea id={id} name={field.name} rows={3} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `${id}-error` : undefined}>
-            {value}
-          </textarea>
-          {error ? (
-            <span class="field-error" id={`${id}-error`}>
-              {error}
-            </span>
-          ) : null}
-        </p>
-      );
+      return <TextArea name={field.name} label={field.label} value={value} error={error} />;
     case 'checkbox':
       return (
         <p class="checkbox">

@@ -22,6 +22,20 @@ function NavLink({ href, current, children }: { href: string; current: string; c
   );
 }
 
+/** The admin menu, and the least role that sees each entry (the server checks again). */
+const NAV: { href: string; label: string; role: UserRole }[] = [
+  { href: '/admin/articles/', label: 'Stories', role: 'contributor' },
+  { href: '/admin/articles/new', label: 'Write', role: 'contributor' },
+  { href: '/admin/media/', label: 'Media', role: 'contributor' },
+  { href: '/admin/categories/', label: 'Categories', role: 'editor' },
+  { href: '/admin/tags/', label: 'Tags', role: 'editor' },
+  { href: '/admin/series/', label: 'Series', role: 'editor' },
+  { href: '/admin/sources/', label: 'Sources', role: 'editor' },
+  { href: '/admin/authors/', label: 'Authors', role: 'editor' },
+  { href: '/admin/users/', label: 'Accounts', role: 'admin' },
+  { href: '/admin/settings', label: 'Settings', role: 'admin' },
+];
+
 export function AdminLayout({ chrome, title, notice, error, children }: { chrome: AdminChrome; title: string; notice?: string | null; error?: string | null; children: ComponentChildren }) {
   const user = chrome.user;
   const cur = chrome.currentPath;
@@ -46,44 +60,11 @@ export function AdminLayout({ chrome, title, notice, error, children }: { chrome
           {user ? (
             <nav aria-label="Newsroom">
               <ul>
-                <NavLink href="/admin/articles/" current={cur}>
-                  Stories
-                </NavLink>
-                <NavLink href="/admin/articles/new" current={cur}>
-                  Write
-                </NavLink>
-                <NavLink href="/admin/media/" current={cur}>
-                  Media
-                </NavLink>
-                {atLeast(user, 'editor') ? (
-                  <>
-                    <NavLink href="/admin/categories/" current={cur}>
-                      Categories
-                    </NavLink>
-                    <NavLink href="/admin/tags/" current={cur}>
-                      Tags
-                    </NavLink>
-                    <NavLink href="/admin/series/" current={cur}>
-                      Series
-                    </NavLink>
-                    <NavLink href="/admin/sources/" current={cur}>
-                      Sources
-                    </NavLink>
-                    <NavLink href="/admin/authors/" current={cur}>
-                      Authors
-                    </NavLink>
-                  </>
-                ) : null}
-                {atLeast(user, 'admin') ? (
-                  <>
-                    <NavLink href="/admin/users/" current={cur}>
-                      Accounts
-                    </NavLink>
-                    <NavLink href="/admin/settings" current={cur}>
-                      Settings
-                    </NavLink>
-                  </>
-                ) : null}
+                {NAV.filter((item) => atLeast(user, item.role)).map((item) => (
+                  <NavLink key={item.href} href={item.href} current={cur}>
+                    {item.label}
+                  </NavLink>
+                ))}
               </ul>
             </nav>
           ) : null}
@@ -150,11 +131,7 @@ export function Field(props: { name: string; label: string; value?: string | num
         dir={props.dir}
         lang={props.lang}
       />
-      {props.error ? (
-        <span class="field-error" id={`${id}-error`}>
-          {props.error}
-        </span>
-      ) : null}
+      <FieldError id={id} error={props.error} />
     </p>
   );
 }
@@ -173,11 +150,34 @@ export function Select(props: { name: string; label: string; value: string | num
           </option>
         ))}
       </select>
-      {props.error ? (
-        <span class="field-error" id={`${id}-error`}>
-          {props.error}
-        </span>
-      ) : null}
+      <FieldError id={id} error={props.error} />
     </p>
   );
+}
+
+/** A labelled textarea with its hint and error tied to it for screen readers. */
+export function TextArea({ name, label, value, rows = 3, hint, error }: { name: string; label: string; value: string; rows?: number; hint?: string; error?: string }) {
+  const id = `f-${name}`;
+  return (
+    <p class={error ? 'field field--error' : 'field'}>
+      <label for={id}>{label}</label>
+      {hint ? (
+        <span class="hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      ) : null}
+      <textarea id={id} name={name} rows={rows} aria-describedby={[hint ? `${id}-hint` : '', error ? `${id}-error` : ''].join(' ').trim() || undefined} aria-invalid={error ? 'true' : undefined}>
+        {value}
+      </textarea>
+      <FieldError id={id} error={error} />
+    </p>
+  );
+}
+
+function FieldError({ id, error }: { id: string; error?: string }) {
+  return error ? (
+    <span class="field-error" id={`${id}-error`}>
+      {error}
+    </span>
+  ) : null;
 }

@@ -1,5 +1,5 @@
 import type { AdminChrome } from '../../views/layout.js';
-import { AdminLayout, Csrf, Field, Select } from '../../views/layout.js';
+import { AdminLayout, Csrf, Field, Select, TextArea } from '../../views/layout.js';
 import type { EditorValues } from '../editor.schema.js';
 
 export interface Option {
@@ -23,28 +23,6 @@ export interface EditorPageProps {
   publicUrl: string | null;
   revisions: { id: number; label: string }[];
   timezone: string;
-}
-
-function TextArea({ name, label, value, rows = 3, hint, error }: { name: string; label: string; value: string; rows?: number; hint?: string; error?: string }) {
-  const id = `f-${name}`;
-  return (
-    <p class={error ? 'field field--error' : 'field'}>
-      <label for={id}>{label}</label>
-      {hint ? (
-        <span class="hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      ) : null}
-      <textarea id={id} name={name} rows={rows} aria-describedby={[hint ? `${id}-hint` : '', error ? `${id}-error` : ''].join(' ').trim() || undefined} aria-invalid={error ? 'true' : undefined}>
-        {value}
-      </textarea>
-      {error ? (
-        <span class="field-error" id={`${id}-error`}>
-          {error}
-        </span>
-      ) : null}
-    </p>
-  );
 }
 
 function Check({ name, label, checked }: { name: string; label: string; checked: boolean }) {

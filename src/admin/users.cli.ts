@@ -34,9 +34,12 @@ interface CliContext {
   withDatabase: <T>(fn: (handle: { db: Kysely<Database> }) => Promise<T>) => Promise<T>;
   publicUrl: () => string;
   out: (text: string) => void;
+  /** Standard input, whole (for --password-stdin). */
+  readStdin?: () => Promise<string>;
 }
 
-async function readStdin(): Promise<string> {
+/** Reads all of standard input, without its final newline. */
+export async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
@@ -50,7 +53,7 @@ export async function usersCommand(args: string[], ctx: CliContext): Promise<voi
     if (!values.email || !values.name || !values.role) throw new UsersUsageError('users add needs --email, --name and --role');
     let password: string | undefined;
     if (values['password-stdin']) {
-      const checked = passwordSchema.safeParse(await readStdin());
+      const checked = passwordSchema.safeParse(await (ctx.readStdin ?? readStdin)());
       if (!checked.success) throw new UsersUsageError(`password from stdin: ${checked.error.issues[0]!.message}`);
       password = checked.data;
     }

@@ -3,19 +3,34 @@ import type { Kysely } from 'kysely';
 import { parse } from 'node-html-parser';
 import type { Database, UserRole } from '../../src/db/schema.js';
 import { fixedClock } from '../../src/clock.js';
-import { createUser } from '../../src/admin/accounts/users.service.js';
+import { hashPassword } from '../../src/admin/accounts/password.js';
+import { createAuthor } from '../../src/content/taxonomy.service.js';
 import { NOW } from '../helpers/fixtures.js';
 
 export const PASSWORD = 'correct horse battery staple';
 
 let n = 0;
-/** An account with a known password; its byline author is made for it. */
+// one scrypt hash of PASSWORD for every test account: hashing is deliberately slow
+let passwordHash: Promise<string> | undefined;
+
+/**
+ * An account with a known password and its own byline author, made as
+ * createUser makes them (the same columns) but with one shared hash, so a
+ * suite with many accounts does not pay for a slow hash each time.
+ */
 export async function makeUser(db: Kysely<Database>, role: UserRole, email?: string) {
   n++;
-  const address = email ?? `${role}${n}@newsroom.test`;
-  const { id } = await createUser(db, { email: address, name: `${role[0]!.toUpperCase()}${role.slice(1)} ${n}`, role, password: PASSWORD }, fixedClock(NOW));
-  const row = await db.selectFrom('users').select('author_id').where('id', '=', id).executeTakeFirstOrThrow();
-  return { id, email: address, authorId: row.author_id! };
+  const address = email ?? `${role}${n}-${process.pid}@newsroom.test`;
+  passwordHash ??= hashPassword(PASSWORD);
+  const now = NOW.toISOString();
+  const name = `${role[0]!.toUpperCase()}${role.slice(1)} ${n}`;
+  const authorId = await createAuthor(db, { name, slug: `${role}-${n}-${process.pid}` }, fixedClock(NOW));
+  const { id } = await db
+    .insertInto('users')
+    .values({ email: address, name, role, password_hash: await passwordHash, must_change_password: 0, author_id: authorId, created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id, email: address, authorId };
 }
 
 /** Cookies from Set-Cookie headers, as one Cookie header value, merged over `jar`. */

@@ -19,6 +19,13 @@ const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = fs.existsSync(CHROMIUM);
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
+// one browser for both engines' runs: starting chromium is the slow part
+let sharedBrowser: Promise<Browser> | undefined;
+const launch = () => (sharedBrowser ??= chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] }));
+afterAll(async () => {
+  if (sharedBrowser) await (await sharedBrowser).close();
+});
+
 if (!hasChromium) describe.skip(`newsroom admin in a browser (SKIPPED: ${CHROMIUM} is missing; apt-get install chromium)`, () => {});
 
 /** Runs axe-core in the page; returns the serious and critical violations, described. */
@@ -64,12 +71,11 @@ if (hasChromium)
       editorEmail = (await makeUser(database.current.db, 'editor')).email;
       contributorEmail = (await makeUser(database.current.db, 'contributor')).email;
       adminEmail = (await makeUser(database.current.db, 'admin')).email;
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+      browser = await launch();
     });
 
     afterAll(async () => {
       scheduler?.stop();
-      await browser?.close();
       await app?.close();
       fs.rmSync(mediaDir, { recursive: true, force: true });
     });

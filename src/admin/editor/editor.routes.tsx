@@ -44,7 +44,7 @@ export async function registerEditorRoutes(app: FastifyInstance, deps: AdminDeps
         action={o.row ? `/admin/articles/${o.row.id}` : '/admin/articles/'}
         values={o.values}
         status={o.row?.status ?? null}
-        allowed={allowedActions(actor, subject)}
+        allowed={o.row ? allowedActions(actor, subject) : { ...allowedActions(actor, subject), unpublish: false, trash: false }}
         options={await editorOptions(db)}
         errors={o.errors}
         error={o.error}
@@ -84,6 +84,7 @@ export async function registerEditorRoutes(app: FastifyInstance, deps: AdminDeps
     const actor = currentUser(request);
     const values = readEditorValues(request.body);
     const intent = readIntent(request.body);
+    if (row) authorize(actor, 'view', row);
     if (intent === 'preview') return sendPreview(deps, request, reply, values, row);
     const subject = row ?? { owner_user_id: actor.id, status: 'draft' as ArticleStatus };
     if (!row) authorize(actor, 'create');

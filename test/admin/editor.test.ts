@@ -135,6 +135,11 @@ describeEachEngine('the story editor and workflow', (engine) => {
     expect(events.some((e) => e.articleId === id && e.kind === 'article.deleted')).toBe(true);
     const list = await editor.get('/admin/articles/?status=trash');
     expect(list.body).toContain('Short-lived story');
+    expect((await editor.get('/admin/articles/')).body).not.toContain('Short-lived story');
+    const trashed = await editor.get(`/admin/articles/${id}`);
+    expect(trashed.body).toContain('Restore to drafts');
+    expect((await editor.post(`/admin/articles/${id}`, story({ title: 'Short-lived story', intent: 'unpublish', version: '2' }))).statusCode).toBe(303);
+    expect((await database.current.db.selectFrom('articles').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('draft');
   });
 
   it('refuses to publish images without alt text', async () => {
@@ -172,7 +177,7 @@ describeEachEngine('the story editor and workflow', (engine) => {
   it('lists stories filtered by status, category, author and text, paged', async () => {
     const all = await editor.get('/admin/articles/');
     expect(all.statusCode).toBe(200);
-    expect(all.body).not.toContain('Short-lived story');
+    expect(all.body).toContain('Contested story');
     const drafts = await editor.get('/admin/articles/?status=draft');
     expect(drafts.body).toContain('Quiet draft story');
     expect(drafts.body).not.toContain('Harbour reopens after storm');

@@ -116,6 +116,12 @@ describeEachEngine('the media library', (engine) => {
       expect(page.body).toContain('alt="Fishing boats leaving at dawn"');
       expect(page.body).toMatch(/sizes="[^"]+"/);
     }
+    // the same image inside the text gets its srcset too
+    await author.get('/admin/articles/new');
+    const inline = await author.post('/admin/articles/', { title: 'Inline harbour photo', body: `Look:\n\n![Boats at dawn](/media/${media.path})`, intent: 'publish' });
+    expect(inline.statusCode).toBe(303);
+    const page = await app.inject({ url: '/inline-harbour-photo/' });
+    expect(page.body).toMatch(new RegExp(`<img src="/media/${media.path}" srcset="/media/[^"]+-320\\.webp 320w[^"]*" sizes="[^"]+" alt="Boats at dawn"`));
     const del = await author.post(`/admin/media/${media.id}/delete`, {});
     expect(del.statusCode).toBe(409);
     expect(del.body).toContain('uses this image');

@@ -8,7 +8,7 @@ import { articleContentColumns, articleInputSchema, renderBody, type ArticleInpu
 import { isSlug, slugify, uniqueSlug } from '../../content/slug.js';
 import { createRedirect } from '../../content/redirects.js';
 import { createTag } from '../../content/taxonomy.service.js';
-import { findMedia, mediaUrl, srcsetOf } from '../media/media.repository.js';
+import { findMedia, mediaUrl, srcsetOf, withResponsiveImages } from '../media/media.repository.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -81,10 +81,11 @@ export async function writeArticle(db: Kysely<Database>, req: WriteRequest): Pro
   const { existing, clock } = req;
   const a = articleInputSchema.parse({ ...req.input, status: req.status, publishedAt: req.publishedAt });
   const now = clock.now().toISOString();
-  const bodyHtml = renderBody(a);
+  const rendered = renderBody(a);
   const goingPublic = a.status === 'published' || a.status === 'scheduled';
 
   return inTransaction(db, async (trx) => {
+    const bodyHtml = await withResponsiveImages(trx, rendered);
     const media = req.extras.mediaId ? await findMedia(trx, req.extras.mediaId) : undefined;
     if (req.extras.mediaId && !media) throw new AppError('BAD_REQUEST', 'The featured image is no longer in the media library; choose another.');
     const alt = (req.extras.imageAlt ?? media?.alt ?? '').trim();

@@ -71,7 +71,7 @@ export function allowedActions(actor: Actor, subject: ArticleSubject) {
     submit: can(actor, 'submit', subject) && (subject.status === 'draft' || subject.status === 'pending'),
     publish: can(actor, 'publish', subject),
     schedule: can(actor, 'schedule', subject) && subject.status !== 'published',
-    unpublish: can(actor, 'unpublish', subject) && (subject.status === 'published' || subject.status === 'scheduled'),
+    unpublish: can(actor, 'unpublish', subject) && (subject.status === 'published' || subject.status === 'scheduled' || subject.status === 'trash'),
     trash: can(actor, 'trash', subject) && subject.status !== 'trash',
   };
 }

@@ -44,3 +44,22 @@ export async function listMedia(db: Db, page: { limit: number; offset: number })
   ]);
   return { items, total: Number(count.n) };
 }
+
+const BODY_IMG = /<img src="\/media\/(\d{4}\/\d{2}\/[a-f0-9]{16}\.(?:jpg|png|gif|webp|avif))"(?![^>]*\ssrcset=)/g;
+
+/**
+ * Gives images from the library in a story's (sanitized) body their srcset
+ * and sizes, so inline photos are responsive too. Only attributes built from
+ * stored library paths (hex names, fixed widths) are added, so the result
+ * stays as safe as the sanitized input.
+ */
+export async function withResponsiveImages<T extends string>(db: Db, html: T): Promise<T> {
+  const paths = [...new Set([...html.matchAll(BODY_IMG)].map((m) => m[1]!))];
+  if (paths.length === 0) return html;
+  const rows = await db.selectFrom('media').select(['path', 'variants', 'width']).where('path', 'in', paths).execute();
+  const srcsets = new Map(rows.map((r) => [r.path, srcsetOf(r)]));
+  return html.replace(BODY_IMG, (tag, p: string) => {
+    const srcset = srcsets.get(p);
+    return srcset ? `${tag} srcset="${srcset}" sizes="(min-width: 48rem) 46rem, 100vw"` : tag;
+  }) as T;
+}

@@ -96,7 +96,7 @@ export function EditorPage(p: EditorPageProps) {
                 ) : null}
                 {p.allowed.unpublish ? (
                   <button type="submit" name="intent" value="unpublish" class="secondary">
-                    Unpublish
+                    {p.status === 'trash' ? 'Restore to drafts' : 'Unpublish'}
                   </button>
                 ) : null}
                 {p.allowed.trash ? (

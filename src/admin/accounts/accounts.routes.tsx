@@ -16,7 +16,7 @@ const DUMMY_HASH = await hashPassword('not-a-real-password-just-for-timing');
 
 /** Only same-site admin paths are followed after sign-in (no open redirect). */
 function safeNext(next: string): string {
-  return /^\/admin\/[^\\]*$/.test(next) && !next.startsWith('//') ? next : '/admin/';
+  return /^\/admin\/[^\\\s]*$/.test(next) && !/\/\/|(^|\/)\.\.?(\/|$|\?)|%2e|%2f|%5c/i.test(next) ? next : '/admin/';
 }
 
 const loginForm = z.object({ email: z.string().trim().max(254), password: z.string().max(200) });

@@ -168,6 +168,22 @@ describeEachEngine('accounts and sessions', (engine) => {
     expect((await new Client(app).login(user.email, PASSWORD)).statusCode).toBe(401);
   });
 
+  it('lets an admin disable an account, ending its sessions, and enable it again', async () => {
+    const admin = await makeUser(database.current.db, 'admin');
+    const victim = await makeUser(database.current.db, 'author');
+    const app = await buildTestApp(database.current);
+    const c = await signedIn(app, admin.email);
+    const v = await signedIn(app, victim.email);
+    await c.get('/admin/users/');
+    const res = await c.post(`/admin/users/${victim.id}/disable`, {});
+    expect(res.body).toContain('can no longer sign in');
+    expect((await v.get('/admin/articles/')).statusCode).toBe(303);
+    expect((await new Client(app).login(victim.email)).statusCode).toBe(401);
+    expect((await c.post(`/admin/users/${admin.id}/disable`, {})).statusCode).toBe(400);
+    await c.post(`/admin/users/${victim.id}/enable`, {});
+    expect((await new Client(app).login(victim.email)).statusCode).toBe(303);
+  });
+
   it('lets an admin add accounts and make reset links, showing the one-time password once', async () => {
     const admin = await makeUser(database.current.db, 'admin');
     const c = await signedIn(await buildTestApp(database.current), admin.email);

@@ -108,6 +108,7 @@ describeEachEngine('roles enforced on the server', (engine) => {
     ['add a category', (c) => c.post('/admin/categories/', { name: `Desk ${Math.random()}` }), 'NNYY'],
     ['list accounts', (c) => c.get('/admin/users/'), 'NNNY'],
     ['add an account', (c) => c.post('/admin/users/', { name: 'Someone', email: `someone${Math.random()}@x.test`, role: 'admin' }), 'NNNY'],
+    ['disable an account', (c) => c.post(`/admin/users/${owner}/disable`, {}), 'NNNY'],
     ['see settings', (c) => c.get('/admin/settings'), 'NNNY'],
     ['change settings', (c) => c.post('/admin/settings', { title: 'Hijacked', description: '', language: 'en', direction: 'ltr', timezone: 'UTC', menu: '', postsPerPage: '10', commentThreadDepth: '5', commentPolicy: 'open' }), 'NNNY'],
     ['open the media library', (c) => c.get('/admin/media/'), 'YYYY'],

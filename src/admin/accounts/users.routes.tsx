@@ -43,6 +43,7 @@ export async function registerUserAdminRoutes(app: FastifyInstance, deps: AdminD
                 <td>
                   {u.name}
                   {u.pending ? ' (has not chosen a password yet)' : ''}
+                  {u.disabled ? ' (disabled: cannot sign in)' : ''}
                 </td>
                 <td>{u.email}</td>
                 <td>
@@ -63,6 +64,12 @@ export async function registerUserAdminRoutes(app: FastifyInstance, deps: AdminD
                   <form method="post" action={`/admin/users/${u.id}/reset`} class="inline-form">
                     <Csrf token={chrome.csrf} />
                     <button type="submit">Make a reset link</button>
+                  </form>{' '}
+                  <form method="post" action={`/admin/users/${u.id}/${u.disabled ? 'enable' : 'disable'}`} class="inline-form">
+                    <Csrf token={chrome.csrf} />
+                    <button type="submit" class={u.disabled ? 'secondary' : 'danger'}>
+                      {u.disabled ? `Enable ${u.name}` : `Disable ${u.name}`}
+                    </button>
                   </form>
                 </td>
               </tr>
@@ -112,6 +119,23 @@ export async function registerUserAdminRoutes(app: FastifyInstance, deps: AdminD
     await db.updateTable('users').set({ role: role as UserRow['role'], updated_at: clock.now().toISOString() }).where('id', '=', id).execute();
     return sendAdmin(reply, await page(request, { notice: 'Role changed.' }));
   });
+
+  // a disabled account cannot sign in and its sessions end at once; its stories stay
+  for (const [path, disabled] of [['disable', 1], ['enable', 0]] as const) {
+    app.post<{ Params: { id: string } }>(`/admin/users/:id/${path}`, async (request, reply) => {
+      const me = currentUser(request);
+      authorize(me, 'disable');
+      const id = routeId(request.params.id);
+      const user = await findUserById(db, id);
+      if (!user) throw new AppError('NOT_FOUND');
+      if (id === me.id) return sendAdmin(reply, await page(request, { errors: { _: 'You cannot disable your own account; ask another admin.' } }), 400);
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('users').set({ disabled, updated_at: clock.now().toISOString() }).where('id', '=', id).execute();
+        if (disabled) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+      });
+      return sendAdmin(reply, await page(request, { notice: disabled ? `${user.name} can no longer sign in.` : `${user.name} can sign in again.` }));
+    });
+  }
 
   app.post<{ Params: { id: string } }>('/admin/users/:id/reset', async (request, reply) => {
     authorize(currentUser(request), 'reset-password');

@@ -9,7 +9,7 @@ import { articleView, siteView } from '../../site/site.service.js';
 import { formatDateTime } from '../../site/dates.js';
 import { ArticlePage } from '../../site/views/article.js';
 import type { AdminDeps } from '../admin.context.js';
-import { findMedia, mediaUrl, srcsetOf } from '../media/media.repository.js';
+import { findMedia, mediaUrl, srcsetOf, withResponsiveImages } from '../media/media.repository.js';
 import { toArticleInput, type EditorValues } from './editor.schema.js';
 
 /**
@@ -22,7 +22,7 @@ export async function sendPreview(deps: AdminDeps, request: FastifyRequest, repl
   const categories = await allCategories(deps.db);
   const { input, extras } = toArticleInput(values);
   const now = deps.clock.now().toISOString();
-  const bodyHtml = renderMarkdown(input.body ?? '');
+  const bodyHtml = await withResponsiveImages(deps.db, renderMarkdown(input.body ?? ''));
   const media = extras.mediaId ? await findMedia(deps.db, extras.mediaId) : undefined;
   const row: ArticleRow = {
     ...(existing ?? ({} as ArticleRow)),

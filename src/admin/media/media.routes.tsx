@@ -112,6 +112,14 @@ export async function registerMediaRoutes(app: FastifyInstance, deps: AdminDeps)
     );
   }
 
+  /** The image named in the route, once the signed-in person may `action` it. */
+  async function loadFor(request: FastifyRequest, action: 'describe' | 'delete') {
+    const m = await findMedia(deps.db, routeId((request.params as { id?: string }).id));
+    if (!m) throw new AppError('NOT_FOUND', 'That image is no longer in the library.');
+    authorize(currentUser(request), action, m);
+    return m;
+  }
+
   app.get('/admin/media/', async (request, reply) => {
     authorize(currentUser(request), 'browse');
     return library(request, reply);
@@ -140,20 +148,14 @@ export async function registerMediaRoutes(app: FastifyInstance, deps: AdminDeps)
   });
 
   app.post<{ Params: { id: string } }>('/admin/media/:id', async (request, reply) => {
-    const actor = currentUser(request);
-    const m = await findMedia(deps.db, routeId(request.params.id));
-    if (!m) throw new AppError('NOT_FOUND', 'That image is no longer in the library.');
-    authorize(actor, 'describe', m);
+    const m = await loadFor(request, 'describe');
     const alt = stripControlChars(str(request.body, 'alt')).slice(0, 1000) || null;
     await deps.db.updateTable('media').set({ alt }).where('id', '=', m.id).execute();
     return library(request, reply, { notice: 'Alt text saved.' });
   });
 
   app.post<{ Params: { id: string } }>('/admin/media/:id/delete', async (request, reply) => {
-    const actor = currentUser(request);
-    const m = await findMedia(deps.db, routeId(request.params.id));
-    if (!m) throw new AppError('NOT_FOUND', 'That image is no longer in the library.');
-    authorize(actor, 'delete', m);
+    const m = await loadFor(request, 'delete');
     const url = mediaUrl(m.path);
     const used = await deps.db.selectFrom('articles').select('title').where((eb) => eb.or([eb('featured_image_url', '=', url), eb('body_source', 'like', `%${url}%`)])).executeTakeFirst();
     if (used) return library(request, reply, { error: `Not deleted: the story “${used.title}” uses this image.`, status: 409 });

@@ -24,6 +24,11 @@ export default tseslint.config(
     },
   },
   {
+    // progressive-enhancement scripts served to browsers as they are
+    files: ['src/**/assets/**/*.js'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     files: ['src/site/views/trusted-html.tsx'],
     rules: { 'no-restricted-syntax': 'off' },
   },

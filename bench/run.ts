@@ -18,6 +18,7 @@ import { demoContent } from '../src/demo/demo-content.js';
 import { benchComments } from './comments.js';
 import { benchApi } from './api.js';
 import { measure, percentile } from './measure.js';
+import { runAdminBench } from './admin.js';
 
 const DURATION_MS = Number(process.env.BENCH_MS ?? 3000);
 
@@ -94,3 +95,4 @@ await benchComments();
 // feeds and sitemaps over 100,000 stories (bench/publishing.ts)
 await (await import('./publishing.js')).benchPublishing();
 await benchApi();
+await runAdminBench();

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 for (const [from, to] of [
   ['src/site/assets', 'dist/site/assets'],
   ['src/demo/images', 'dist/demo/images'],
+  ['src/admin/assets', 'dist/admin/assets'],
 ]) {
   fs.cpSync(from, to, { recursive: true });
 }

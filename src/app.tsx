@@ -21,6 +21,7 @@ import { registerSiteRoutes } from './site/site.routes.js';
 import { registerCommentRoutes } from './comments/comments.routes.js';
 import { registerPublishingRoutes } from './publishing/publishing.routes.js';
 import { registerApi, sendApiFrameworkError } from './api/api.routes.js';
+import { registerAdminRoutes } from './admin/admin.routes.js';
 import { MessagePage } from './site/views/lists.js';
 
 export interface AppDeps {
@@ -35,6 +36,8 @@ export interface AppDeps {
    * write to the database behind the app's back turn it off.
    */
   caching?: boolean;
+  /** Where uploaded media are kept (default ./data/media) and the largest upload in bytes. */
+  media?: { dir?: string; uploadLimit?: number };
   /** Fastify logger options; false in tests. */
   logger?: FastifyServerOptions['logger'];
 }
@@ -172,6 +175,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerCommentRoutes(app, { db: deps.db, clock: deps.clock, config: deps.config, cssUrl, state });
   await registerPublishingRoutes(app, { db: deps.db, clock: deps.clock, config: deps.config });
   await registerApi(app);
+  await registerAdminRoutes(app, { db: deps.db, clock: deps.clock, config: deps.config, events, siteCssUrl: cssUrl, mediaDir: deps.media?.dir, uploadLimit: deps.media?.uploadLimit });
   return app;
 }
 

@@ -15,6 +15,7 @@ import { SOURCES_HELP, sourcesCommand } from './syndication/sources.cli.js';
 import { IMPORT_HELP, importCommand } from './syndication/wxr/import.cli.js';
 import { apiKeysCommand, API_KEYS_HELP } from './api/api-keys/api-keys.cli.js';
 import { webhooksCommand, WEBHOOKS_HELP } from './api/webhooks/webhooks.cli.js';
+import { usersCommand, UsersUsageError, USERS_HELP } from './admin/users.cli.js';
 
 const HELP = `Usage: masthead <command> [options]
 
@@ -29,6 +30,7 @@ Commands:
   import wxr FILE    import a WordPress export (--media-dir DIR for its uploads)
   api-keys           content API keys: add --name <label>, list, revoke <id>
   webhooks           webhook subscriptions: add <url> --events <a,b>, list, remove <id>, deliveries
+  users              add accounts, print reset links, list accounts
   help [command]     show help
 
 The database is DATABASE_URL (default sqlite:./data/masthead.db).
@@ -61,6 +63,7 @@ touched.
 `,
   'api-keys': API_KEYS_HELP,
   webhooks: WEBHOOKS_HELP,
+  users: USERS_HELP,
   migrate: `Usage: masthead migrate
 
 Applies any database migrations not yet applied. The server does this at start too.
@@ -170,6 +173,15 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   import: (args) => importCommand(args, { withDatabase, usage: (m) => new UsageError(m) }),
   'api-keys': (a) => apiKeysCommand(a, cliEnv),
   webhooks: (a) => webhooksCommand(a, cliEnv),
+  users: (args) =>
+    usersCommand(args, {
+      withDatabase,
+      publicUrl: () => {
+        const c = loadConfig(process.env);
+        return c.publicUrl ?? `http://${c.host.includes(':') ? `[${c.host}]` : c.host}:${c.port}`;
+      },
+      out: (text) => void process.stdout.write(text),
+    }),
 };
 
 export async function run(argv: string[]): Promise<number> {
@@ -186,7 +198,7 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   } catch (err) {
     const e = err as Error & { code?: string };
-    if (err instanceof UsageError || e.code?.startsWith('ERR_PARSE_ARGS')) {
+    if (err instanceof UsageError || err instanceof UsersUsageError || e.code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`masthead: ${e.message}\n`);
       return 2;
     }

@@ -8,8 +8,6 @@ export const errorCatalogue = {
   NOT_FOUND: { status: 404, title: 'Page not found', message: 'We could not find the page you asked for. It may have moved, or the address may be mistyped.' },
   BAD_PATH: { status: 400, title: 'Bad address', message: 'That web address is not valid. Check it for stray characters and try again.' },
   URI_TOO_LONG: { status: 414, title: 'Address too long', message: 'That web address is too long for us to read.' },
-  UNAUTHORIZED: { status: 401, title: 'Key needed', message: 'A valid key is needed to read this.' },
-  FORBIDDEN: { status: 403, title: 'Not allowed', message: 'You are not allowed to read this.' },
   BAD_REQUEST: { status: 400, title: 'Bad request', message: 'We could not understand that request.' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'Too much data', message: 'What you sent is larger than we accept.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported form', message: 'We could not read what you sent. Please use the form on the page.' },
@@ -17,6 +15,10 @@ export const errorCatalogue = {
   BAD_ENCODING: { status: 400, title: 'Unreadable form', message: 'Part of what you sent was not properly encoded text. Please go back and send the form again.' },
   METHOD_NOT_ALLOWED: { status: 405, title: 'Not allowed', message: 'That kind of request is not allowed here.' },
   RATE_LIMITED: { status: 429, title: 'Slow down', message: 'Too many requests in a short time. Please wait a moment and try again.' },
+  UNAUTHORIZED: { status: 401, title: 'Please sign in', message: 'Sign in to the newsroom to do that.' },
+  FORBIDDEN: { status: 403, title: 'Not allowed', message: 'Your role does not allow that. Ask an editor or an administrator.' },
+  CSRF: { status: 403, title: 'Form expired', message: 'This form has expired or did not come from this site. Go back, reload the page and try again.' },
+  CONFLICT: { status: 409, title: 'Changed meanwhile', message: 'Someone else changed this while you were editing it.' },
   INTERNAL: { status: 500, title: 'Something went wrong', message: 'Something went wrong on our side. Please try again in a moment.' },
 } as const;
 

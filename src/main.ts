@@ -18,6 +18,7 @@ import { startInstanceSync } from './cache/instance-sync.js';
 import { startChangeLogPoller } from './cache/change-log.js';
 import { relayBetweenWorkers, syncWorkerBus } from './cache/cluster-sync.js';
 import { startFeedPoller } from './syndication/poller.js';
+import { startScheduler } from './admin/scheduler.js';
 
 function fail(message: string): never {
   process.stderr.write(`masthead: ${message}\n`);
@@ -111,6 +112,8 @@ async function startServer(config: Config, started: number): Promise<void> {
   }
 
   const stopPoller = startFeedPoller({ db: handle.db, engine: handle.engine, clock: systemClock, events: app.deps.events, allowPrivate: config.fetchAllowPrivate, log: (msg, err) => app.log.error({ err }, msg) });
+  // scheduled stories go out on time whether or not anyone visits
+  const scheduler = startScheduler({ db: handle.db, clock: systemClock, events: app.deps.events, log: app.log });
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -122,6 +125,7 @@ async function startServer(config: Config, started: number): Promise<void> {
     stopChangeLog();
     await sync?.close().catch(() => {});
     stopPoller();
+    scheduler.stop();
     await app.close().catch(() => {});
     await handle.close().catch(() => {});
     process.exit(0);

@@ -22,12 +22,13 @@ export const teaserColumns = [
   'articles.featured_image_alt',
   'articles.featured_image_width',
   'articles.featured_image_height',
+  'articles.featured_image_srcset',
   'articles.series_id',
   'articles.series_part',
   'articles.source_id',
 ] as const;
 
-export type TeaserRow = Pick<ArticleRow, 'id' | 'type' | 'slug' | 'title' | 'dek' | 'summary' | 'kind' | 'published_at' | 'updated_at' | 'lang' | 'dir' | 'primary_category_id' | 'featured' | 'featured_image_url' | 'featured_image_alt' | 'featured_image_width' | 'featured_image_height' | 'series_id' | 'series_part' | 'source_id'>;
+export type TeaserRow = Pick<ArticleRow, 'id' | 'type' | 'slug' | 'title' | 'dek' | 'summary' | 'kind' | 'published_at' | 'updated_at' | 'lang' | 'dir' | 'primary_category_id' | 'featured' | 'featured_image_url' | 'featured_image_alt' | 'featured_image_width' | 'featured_image_height' | 'featured_image_srcset' | 'series_id' | 'series_part' | 'source_id'>;
 
 export interface ListFilter {
   /** Only stories in these categories. */

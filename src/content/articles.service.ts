@@ -3,7 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { inTransaction } from '../db/transaction.js';
 import type { Database } from '../db/schema.js';
 import type { Clock } from '../clock.js';
-import { renderMarkdown, sanitize, stripControlChars, textFromHtml, truncateWords } from './html.js';
+import { renderMarkdown, sanitize, stripControlChars, textFromHtml, truncateWords, type SanitizedHtml } from './html.js';
 import { isSlug, slugify, uniqueSlug } from './slug.js';
 import { slugTaken } from './articles.repository.js';
 
@@ -75,6 +75,42 @@ export function summaryFor(excerpt: string | null, bodyHtml: string): string {
   return truncateWords(textFromHtml(bodyHtml), 300);
 }
 
+export type ParsedArticleInput = z.output<typeof articleInputSchema>;
+
+/** The body as stored: Markdown rendered, and either way sanitized. */
+export function renderBody(a: Pick<ParsedArticleInput, 'bodyFormat' | 'body'>): SanitizedHtml {
+  return a.bodyFormat === 'markdown' ? renderMarkdown(a.body) : sanitize(a.body);
+}
+
+/**
+ * The columns an article's input sets, other than its slug, times and
+ * featured image: shared by createArticle and the admin editor's saves.
+ */
+export function articleContentColumns(a: ParsedArticleInput, bodyHtml: SanitizedHtml) {
+  return {
+    type: a.type,
+    title: a.title,
+    dek: a.dek,
+    excerpt: a.excerpt,
+    summary: summaryFor(a.excerpt, bodyHtml),
+    kind: a.kind,
+    body_format: a.bodyFormat,
+    body_source: a.body,
+    body_html: bodyHtml,
+    status: a.status,
+    lang: a.lang ?? null,
+    dir: a.dir ?? null,
+    primary_category_id: a.categoryId ?? null,
+    featured: a.featured ? 1 : 0,
+    source_id: a.sourceId ?? null,
+    original_url: a.originalUrl ?? null,
+    original_author: a.originalAuthor,
+    series_id: a.seriesId ?? null,
+    series_part: a.seriesPart ?? null,
+    comments_enabled: a.commentsEnabled ? 1 : 0,
+  };
+}
+
 /**
  * Validates, renders and stores a new article with its authors and tags, in
  * one transaction. Returns its id and slug. Throws a ZodError on bad input.
@@ -82,43 +118,24 @@ export function summaryFor(excerpt: string | null, bodyHtml: string): string {
 export async function createArticle(db: Kysely<Database> | Transaction<Database>, input: ArticleInput, clock: Clock): Promise<{ id: number; slug: string }> {
   const a = articleInputSchema.parse(input);
   const now = clock.now().toISOString();
-  const bodyHtml = a.bodyFormat === 'markdown' ? renderMarkdown(a.body) : sanitize(a.body);
+  const bodyHtml = renderBody(a);
   const publishedAt = a.publishedAt ?? (a.status === 'published' ? now : null);
   return inTransaction(db, async (trx) => {
     const slug = await uniqueSlug(a.slug || slugify(a.title), (s) => slugTaken(trx, s));
     const { id } = await trx
       .insertInto('articles')
       .values({
-        type: a.type,
+        ...articleContentColumns(a, bodyHtml),
         slug,
-        title: a.title,
-        dek: a.dek,
-        excerpt: a.excerpt,
-        summary: summaryFor(a.excerpt, bodyHtml),
-        kind: a.kind,
-        body_format: a.bodyFormat,
-        body_source: a.body,
-        body_html: bodyHtml,
-        status: a.status,
         published_at: publishedAt,
         created_at: now,
         updated_at: a.updatedAt ?? publishedAt ?? now,
-        lang: a.lang ?? null,
-        dir: a.dir ?? null,
-        primary_category_id: a.categoryId ?? null,
-        featured: a.featured ? 1 : 0,
         featured_image_url: a.image?.url ?? null,
         featured_image_alt: a.image?.alt ?? null,
         featured_image_caption: a.image?.caption ?? null,
         featured_image_credit: a.image?.credit ?? null,
         featured_image_width: a.image?.width ?? null,
         featured_image_height: a.image?.height ?? null,
-        source_id: a.sourceId ?? null,
-        original_url: a.originalUrl ?? null,
-        original_author: a.originalAuthor,
-        series_id: a.seriesId ?? null,
-        series_part: a.seriesPart ?? null,
-        comments_enabled: a.commentsEnabled ? 1 : 0,
       })
       .returning('id')
       .executeTakeFirstOrThrow();

@@ -147,6 +147,12 @@ export interface ArticlesTable {
   series_id: number | null;
   series_part: number | null;
   comments_enabled: Flag;
+  /** Optimistic lock: every save must name the version it started from. */
+  version: ColumnType<number, number | undefined, number>;
+  /** The account that owns the story (authors may publish their own). */
+  owner_user_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Responsive variants of the featured image, ready for srcset. */
+  featured_image_srcset: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ArticleAuthorsTable {
@@ -237,6 +243,70 @@ export interface WebhookDeliveriesTable {
   updated_at: string;
 }
 
+export type UserRole = 'contributor' | 'author' | 'editor' | 'admin';
+
+export interface UsersTable {
+  id: Id;
+  /** Private; lower-cased; never shown on public pages or logged. */
+  email: string;
+  name: string;
+  role: UserRole;
+  password_hash: string;
+  must_change_password: Flag;
+  disabled: Flag;
+  author_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface LoginAttemptsTable {
+  id: Id;
+  key: string;
+  attempted_at: string;
+}
+
+export interface PasswordResetsTable {
+  token_hash: string;
+  user_id: number;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface ArticleRevisionsTable {
+  id: Id;
+  article_id: number;
+  kind: 'save' | 'autosave';
+  version: number;
+  title: string;
+  dek: string | null;
+  excerpt: string | null;
+  body_source: string;
+  user_id: number | null;
+  created_at: string;
+}
+
+export interface MediaTable {
+  id: Id;
+  path: string;
+  original_name: string;
+  mime: string;
+  bytes: number;
+  width: number | null;
+  height: number | null;
+  alt: string | null;
+  variants: ColumnType<string, string | undefined, string>;
+  uploaded_by: number | null;
+  created_at: string;
+}
+
 export interface Database {
   settings: SettingsTable;
   authors: AuthorsTable;
@@ -256,6 +326,12 @@ export interface Database {
   api_keys: ApiKeysTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  login_attempts: LoginAttemptsTable;
+  password_resets: PasswordResetsTable;
+  article_revisions: ArticleRevisionsTable;
+  media: MediaTable;
 }
 
 export type ArticleRow = Selectable<ArticlesTable>;
@@ -269,3 +345,6 @@ export type SourceRow = Selectable<SourcesTable>;
 export type CommentRow = Selectable<CommentsTable>;
 export type RedirectRow = Selectable<RedirectsTable>;
 export type SyndicationItemRow = Selectable<SyndicationItemsTable>;
+export type UserRow = Selectable<UsersTable>;
+export type RevisionRow = Selectable<ArticleRevisionsTable>;
+export type MediaRow = Selectable<MediaTable>;

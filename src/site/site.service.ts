@@ -56,7 +56,7 @@ export async function teaserViews(db: Kysely<Database>, rows: TeaserRow[], setti
       publishedLabel: formatDateTime(r.published_at ?? r.updated_at, settings.timezone, lang),
       lang: r.lang,
       dir: r.dir,
-      image: r.featured_image_url ? { url: r.featured_image_url, alt: r.featured_image_alt ?? '', width: r.featured_image_width, height: r.featured_image_height } : null,
+      image: r.featured_image_url ? { url: r.featured_image_url, srcset: r.featured_image_srcset, alt: r.featured_image_alt ?? '', width: r.featured_image_width, height: r.featured_image_height } : null,
       authors: authorLinks(authors.get(r.id)),
       category: category ? { name: category.name, url: categoryUrl(categories, category.id) } : null,
       deps: [`article:${r.id}`, ...(category ? [`category:${category.id}`] : []), ...(authors.get(r.id) ?? []).map((a) => `author:${a.id}`)],
@@ -128,7 +128,7 @@ export async function articleView(db: Kysely<Database>, row: ArticleRow, setting
     breadcrumb,
     tags: tags.map((t) => ({ name: t.name, url: tagUrl(t.slug) })),
     image: row.featured_image_url
-      ? { url: row.featured_image_url, alt: row.featured_image_alt ?? '', width: row.featured_image_width, height: row.featured_image_height, caption: row.featured_image_caption, credit: row.featured_image_credit }
+      ? { url: row.featured_image_url, srcset: row.featured_image_srcset, alt: row.featured_image_alt ?? '', width: row.featured_image_width, height: row.featured_image_height, caption: row.featured_image_caption, credit: row.featured_image_credit }
       : null,
     source: sourceView && sourceView.showLine ? { name: sourceView.name, url: sourceView.url, homepageUrl: sourceView.homepageUrl } : null,
     originalAuthor: sourceView?.showLine ? row.original_author : null,

@@ -28,6 +28,8 @@ export interface AuthorLinkView extends LinkView {
 
 export interface ImageView {
   url: string;
+  /** Responsive variants ("url 640w, …") when the image came from the media library. */
+  srcset?: string | null;
   alt: string;
   width: number | null;
   height: number | null;

@@ -4,6 +4,7 @@ import * as m20261124010000 from './2026_11_24_010000_comment_defence.js';
 import * as m20261124040000 from './2026_11_24_040000_api.js';
 import * as m20261124050000 from './2026_11_24_050000_syndication.js';
 import * as m20261124070000 from './2026_11_24_070000_change_log.js';
+import * as m20261124060000 from './2026_11_24_060000_admin.js';
 
 /**
  * Every migration, by name. Listed statically rather than read from the
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_24_040000_api': m20261124040000,
   '2026_11_24_050000_syndication': m20261124050000,
   '2026_11_24_070000_change_log': m20261124070000,
+  '2026_11_24_060000_admin': m20261124060000,
 };

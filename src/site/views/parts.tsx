@@ -50,6 +50,7 @@ export function Picture({ image, sizes, priority = false }: { image: ImageView; 
   return (
     <img
       src={image.url}
+      srcset={image.srcset ?? undefined}
       alt={image.alt}
       width={image.width ?? undefined}
       height={image.height ?? undefined}

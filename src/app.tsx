@@ -14,6 +14,7 @@ import { checkRequestTarget, MAX_URL_LENGTH } from './site/path-guard.js';
 import { baseUrlFor, sendPage } from './site/render.js';
 import { siteView } from './site/site.service.js';
 import { registerSiteRoutes } from './site/site.routes.js';
+import { registerSearchRoutes } from './search/search.routes.js';
 import { MessagePage } from './site/views/lists.js';
 
 export interface AppDeps {
@@ -127,6 +128,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // site's catch-all /:slug/ route is matched after more specific ones by the
   // router, whatever the order.
   await registerSiteRoutes(app, { db: deps.db, clock: deps.clock, config: deps.config, cssUrl });
+  await registerSearchRoutes(app, { db: deps.db, clock: deps.clock, config: deps.config, cssUrl, events });
   return app;
 }
 

@@ -8,6 +8,7 @@ import { connect, type DatabaseHandle } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { systemClock } from './clock.js';
 import { isEmptySite, seedDemo } from './demo/seed.js';
+import { SEARCH_HELP, searchCommand } from './search/search.cli.js';
 
 const HELP = `Usage: masthead <command> [options]
 
@@ -15,6 +16,7 @@ Commands:
   demo [--reset]     seed the demo magazine into an empty database
                      (--reset deletes ALL content and settings first)
   migrate            bring the database schema up to date
+  search reindex     rebuild the full-text search index
   help [command]     show help
 
 The database is DATABASE_URL (default sqlite:./data/masthead.db).
@@ -32,6 +34,7 @@ redirects and settings first, in one transaction.
 
 Applies any database migrations not yet applied. The server does this at start too.
 `,
+  search: SEARCH_HELP,
 };
 
 class UsageError extends Error {}
@@ -84,7 +87,11 @@ async function migrate(args: string[]): Promise<void> {
   });
 }
 
-const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { demo, migrate };
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
+  demo,
+  migrate,
+  search: (args) => searchCommand(args, { withDatabase, usageError: (m) => new UsageError(m) }),
+};
 
 export async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;

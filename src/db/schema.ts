@@ -149,6 +149,33 @@ export interface SecretsTable {
   created_at: string;
 }
 
+/** One row per article: its words folded by src/search/fold.ts. PostgreSQL adds a tsvector column. */
+export interface SearchDocumentsTable {
+  article_id: number;
+  title: string;
+  dek: string;
+  body: string;
+  tags: string;
+  authors: string;
+  indexed_at: string;
+}
+
+/** SQLite only: the FTS5 index over search_documents (rowid = article id). */
+export interface SearchFtsTable {
+  rowid: number;
+  title: string;
+  dek: string;
+  body: string;
+  tags: string;
+  authors: string;
+}
+
+/** How many search documents hold each folded word. */
+export interface SearchTermsTable {
+  term: string;
+  df: number;
+}
+
 export interface Database {
   settings: SettingsTable;
   authors: AuthorsTable;
@@ -162,6 +189,9 @@ export interface Database {
   comments: CommentsTable;
   redirects: RedirectsTable;
   secrets: SecretsTable;
+  search_documents: SearchDocumentsTable;
+  search_fts: SearchFtsTable;
+  search_terms: SearchTermsTable;
 }
 
 export type ArticleRow = Selectable<ArticlesTable>;

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as m20261123120000 from './2026_11_23_120000_initial.js';
+import * as m20261124030000 from './2026_11_24_030000_search_index.js';
 
 /**
  * Every migration, by name. Listed statically rather than read from the
@@ -8,4 +9,5 @@ import * as m20261123120000 from './2026_11_23_120000_initial.js';
  */
 export const migrations: Record<string, Migration> = {
   '2026_11_23_120000_initial': m20261123120000,
+  '2026_11_24_030000_search_index': m20261124030000,
 };

@@ -26,7 +26,10 @@ export function parseQuery(raw: string): ParsedQuery {
   // eslint-disable-next-line no-control-regex
   let text = raw.replace(/[\u0000-\u001F\u007F-\u009F]/g, ' ').toWellFormed();
   if (text.length > MAX_QUERY_CHARS) {
-    text = text.slice(0, MAX_QUERY_CHARS);
+    // cut at a space, so the last word is not cut short into another word
+    const cut = text.slice(0, MAX_QUERY_CHARS + 1);
+    const space = cut.lastIndexOf(' ');
+    text = space > MAX_QUERY_CHARS / 2 ? cut.slice(0, space) : cut.slice(0, MAX_QUERY_CHARS);
     notices.push(`Your search was long, so only its first ${MAX_QUERY_CHARS} characters were used.`);
   }
   // typographic quotes count as quotes

@@ -13,7 +13,7 @@ const day = z.preprocess(
       z
         .string()
         .regex(/^\d{4}-\d{2}-\d{2}$/, 'Dates must look like 2026-11-23.')
-        .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'That date does not exist.')
+        .refine((v) => !/^\d{4}-\d{2}-\d{2}$/.test(v) || !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'That date does not exist.')
         .optional(),
     ),
 );

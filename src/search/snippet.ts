@@ -35,9 +35,9 @@ export function makeSnippet(text: string, terms: { word: string; prefix: boolean
       best = start;
     }
   }
-  // start a little before the first match, so it reads in context
+  // start a few words before the first match, so it reads in context, unless that runs past the end
   const firstHit = words.findIndex((w, i) => i >= best && w.hit);
-  const start = firstHit > best + 4 ? Math.max(best, firstHit - 4) : best;
+  const start = firstHit === -1 ? best : Math.max(0, Math.min(firstHit - 4, words.length - size));
   const end = Math.min(words.length, start + size);
   const parts: SnippetPart[] = [];
   const push = (t: string, mark: boolean) => {

@@ -11,8 +11,11 @@ type Subject = Pick<ArticleRow, 'id' | 'primary_category_id' | 'series_id'>;
 const QUERY_TERMS = 12;
 const SCORE_TERMS = 30;
 const CANDIDATES = 40;
-/** Words in more than this share of stories say nothing about a subject. */
-const MAX_DF_SHARE = 0.2;
+/** Words in more than this share of stories (of a large archive) say nothing about a subject. */
+const MAX_DF_SHARE = 0.1;
+const MIN_DF_CAP = 25;
+/** A candidate must share this many weighed words (or a tag) to count as related. */
+const MIN_SHARED = 2;
 /** Stories sharing more than this share of their words are the same story twice. */
 const NEAR_DUPLICATE = 0.8;
 const FIELD_WEIGHTS = { title: 3, tags: 3, dek: 2, body: 1 } as const;
@@ -54,7 +57,7 @@ export async function computeRelatedIds(db: Kysely<Database>, article: Subject, 
     const weighed = [...counts]
       .filter(([t]) => {
         const n = df.get(t) ?? 0;
-        return n >= 2 && n <= Math.max(2, documents * MAX_DF_SHARE);
+        return n >= 2 && n <= Math.max(MIN_DF_CAP, documents * MAX_DF_SHARE);
       })
       .map(([t, tf]) => ({ t, w: saturate(tf) * idf(t) }))
       .sort((a, b) => b.w - a.w || (a.t < b.t ? -1 : 1))
@@ -65,25 +68,36 @@ export async function computeRelatedIds(db: Kysely<Database>, article: Subject, 
       const categories = new Map((await visibleTeasers(db, candidates, now)).map((r) => [r.id, r]));
       const selfWords = new Set(contentWords(`${self.title} ${self.body}`));
       const selfTags = tags.get(article.id) ?? new Set<number>();
+      const wordsOf = new Map(docs.map((d) => [d.article_id, new Set(contentWords(`${d.title} ${d.body}`))]));
       const scored = docs
         .filter((d) => categories.has(d.article_id))
-        .filter((d) => d.title !== self.title && jaccard(selfWords, new Set(contentWords(`${d.title} ${d.body}`))) < NEAR_DUPLICATE)
+        .filter((d) => d.title !== self.title && jaccard(selfWords, wordsOf.get(d.article_id)!) < NEAR_DUPLICATE)
         .map((d) => {
           const theirs = weightedCounts(d);
           let content = 0;
+          let shared = 0;
           for (const { t, w } of weighed) {
             const tf = theirs.get(t);
-            if (tf) content += w * saturate(tf);
+            if (tf) {
+              content += w * saturate(tf);
+              shared++;
+            }
           }
           let sharedTags = 0;
           for (const tag of tags.get(d.article_id) ?? []) if (selfTags.has(tag)) sharedTags++;
           const row = categories.get(d.article_id)!;
           const sameCategory = article.primary_category_id != null && row.primary_category_id === article.primary_category_id;
-          return { id: d.article_id, score: content * (1 + 0.25 * sharedTags) + (sameCategory ? 0.01 : 0), published: row.published_at ?? '' };
+          const related = shared >= MIN_SHARED || sharedTags > 0;
+          return { id: d.article_id, score: related ? content * (1 + 0.25 * sharedTags) + (sameCategory ? 0.01 : 0) : 0, published: row.published_at ?? '' };
         })
-        .filter((s) => s.score > 0.05)
+        .filter((s) => s.score > 0)
         .sort((a, b) => b.score - a.score || (a.published < b.published ? 1 : a.published > b.published ? -1 : b.id - a.id));
-      chosen.push(...scored.slice(0, limit).map((s) => s.id));
+      // the same story filed twice shows once: the better-scored copy
+      for (const s of scored) {
+        if (chosen.length === limit) break;
+        if (chosen.some((id) => jaccard(wordsOf.get(id)!, wordsOf.get(s.id)!) >= NEAR_DUPLICATE)) continue;
+        chosen.push(s.id);
+      }
     }
   }
   if (chosen.length < limit && article.primary_category_id != null) {

@@ -45,7 +45,7 @@ export function makeSnippet(text: string, terms: { word: string; prefix: boolean
     if (last && last.mark === mark) last.text += t;
     else if (t) parts.push({ text: t, mark });
   };
-  if (start > 0) push('… ', false);
+  push(start > 0 ? '… ' : text.slice(0, words[0]!.start), false);
   for (let i = start; i < end; i++) {
     const w = words[i]!;
     if (i > start) push(text.slice(words[i - 1]!.end, w.start), false);

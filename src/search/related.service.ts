@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ArticleRow, Database } from '../db/schema.js';
 import type { TeaserRow } from '../content/articles.repository.js';
 import { contentWords } from './fold.js';
-import { findByAnyWord } from './search.repository.js';
+import { newestWithWord } from './search.repository.js';
 import { indexedDocuments, latestInCategory, tagIdsOf, termStats, visibleTeasers } from './related.repository.js';
 
 type Subject = Pick<ArticleRow, 'id' | 'primary_category_id' | 'series_id'>;
@@ -10,7 +10,9 @@ type Subject = Pick<ArticleRow, 'id' | 'primary_category_id' | 'series_id'>;
 /** How many of the story's words pick candidates, and how many of those are weighed. */
 const QUERY_TERMS = 12;
 const SCORE_TERMS = 30;
-const CANDIDATES = 40;
+const CANDIDATES = 25;
+/** How many of the newest stories per word are looked at when gathering candidates. */
+const PER_WORD = 150;
 /** Words in more than this share of stories (of a large archive) say nothing about a subject. */
 const MAX_DF_SHARE = 0.1;
 const MIN_DF_CAP = 25;
@@ -62,18 +64,24 @@ export async function computeRelatedIds(db: Kysely<Database>, article: Subject, 
       .map(([t, tf]) => ({ t, w: saturate(tf) * idf(t) }))
       .sort((a, b) => b.w - a.w || (a.t < b.t ? -1 : 1))
       .slice(0, SCORE_TERMS);
-    const candidates = await findByAnyWord(db, weighed.slice(0, QUERY_TERMS).map((x) => x.t), { scope: 'published', excludeIds: [article.id], excludeSeriesId: article.series_id }, CANDIDATES, now);
+    // candidates: stories sharing the most heavily weighed words, a word at a time
+    const votes = new Map<number, number>();
+    for (const { t, w } of weighed.slice(0, QUERY_TERMS)) {
+      for (const id of await newestWithWord(db, t, { scope: 'published', excludeIds: [article.id], excludeSeriesId: article.series_id }, PER_WORD, now)) votes.set(id, (votes.get(id) ?? 0) + w);
+    }
+    const candidates = [...votes].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, CANDIDATES).map(([id]) => id);
     if (candidates.length) {
       const [docs, tags] = await Promise.all([indexedDocuments(db, candidates), tagIdsOf(db, [article.id, ...candidates])]);
       const categories = new Map((await visibleTeasers(db, candidates, now)).map((r) => [r.id, r]));
-      const selfWords = new Set(contentWords(`${self.title} ${self.body}`));
+      const selfWords = new Set(counts.keys());
       const selfTags = tags.get(article.id) ?? new Set<number>();
-      const wordsOf = new Map(docs.map((d) => [d.article_id, new Set(contentWords(`${d.title} ${d.body}`))]));
+      const countsOf = new Map(docs.map((d) => [d.article_id, weightedCounts(d)]));
+      const wordsOf = new Map([...countsOf].map(([id, counts]) => [id, new Set(counts.keys())]));
       const scored = docs
         .filter((d) => categories.has(d.article_id))
         .filter((d) => d.title !== self.title && jaccard(selfWords, wordsOf.get(d.article_id)!) < NEAR_DUPLICATE)
         .map((d) => {
-          const theirs = weightedCounts(d);
+          const theirs = countsOf.get(d.article_id)!;
           let content = 0;
           let shared = 0;
           for (const { t, w } of weighed) {

@@ -28,7 +28,6 @@ export interface SearchHit extends TeaserRow {
 
 /** Field weights: title, dek, body, tags, authors (FTS5 bm25; PostgreSQL uses A/C/D/B labels to the same effect). */
 const BM25 = sql.raw('bm25(search_fts, 10.0, 4.0, 1.0, 5.0, 5.0)');
-/** Recency boost: ×2 for a story published now, ×1.5 at a month, fading towards ×1. */
 const RECENCY_DAYS = 30;
 
 function tsquery(clauses: Clause[], joiner: '&&' | '||'): RawBuilder<unknown> {
@@ -63,66 +62,83 @@ function applyFilters<O>(qb: SelectQueryBuilder<Database, any, O>, f: SearchFilt
   return q;
 }
 
-/** Days since publication (or last update, for drafts), never negative. */
-function ageDays(db: Db, now: Date): Expression<number> {
-  const iso = now.toISOString();
-  return isPostgres(db)
-    ? sql<number>`greatest(0, extract(epoch from (${iso}::timestamptz - coalesce(articles.published_at, articles.updated_at)::timestamptz)) / 86400.0)`
-    : sql<number>`max(0, julianday(${iso}) - julianday(coalesce(articles.published_at, articles.updated_at)))`;
+/**
+ * How many matching stories a search weighs: the newest this many that pass
+ * the filters. Both engines walk their index newest-first and stop there, so
+ * a word found in most of a 100,000-story archive still answers in
+ * milliseconds; past this many matches the reader is told to add words.
+ */
+export const SEARCH_WINDOW = 1000;
+
+interface WindowRow {
+  id: number;
+  published_at: string | null;
+  updated_at: string;
+  rel: number;
 }
 
-/** Matching articles with a relevance (higher is better), before ordering. */
-function matching(db: Db, clauses: Clause[], joiner: 'all' | 'any') {
+/** The newest `limit` articles matching and passing the filters, with their relevance (higher is better). */
+async function matchingWindow(db: Db, clauses: Clause[], joiner: 'all' | 'any', filters: SearchFilters, limit: number, now: Date, rank = true): Promise<WindowRow[]> {
+  const columns = ['articles.id', 'articles.published_at', 'articles.updated_at'] as const;
   if (isPostgres(db)) {
     const q = tsquery(clauses, joiner === 'all' ? '&&' : '||');
-    return {
-      from: () => db.selectFrom('search_documents').innerJoin('articles', 'articles.id', 'search_documents.article_id').where(sql<SqlBool>`search_documents.document @@ ${q}`),
-      relevance: sql<number>`ts_rank(search_documents.document, ${q}, 1)`,
-    };
+    const base = db.selectFrom('search_documents').innerJoin('articles', 'articles.id', 'search_documents.article_id').where(sql<SqlBool>`search_documents.document @@ ${q}`);
+    const rows = await applyFilters(base, filters, now)
+      .select([...columns, (rank ? sql<number>`ts_rank(search_documents.document, ${q}, 1)` : sql<number>`0`).as('rel')])
+      .orderBy('search_documents.article_id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows as WindowRow[];
   }
   const match = toFts5Match(clauses, joiner === 'all' ? 'AND' : 'OR');
-  return {
-    from: () => db.selectFrom('search_fts').innerJoin('articles', 'articles.id', 'search_fts.rowid').where(sql<SqlBool>`search_fts MATCH ${match}`),
-    relevance: sql<number>`(-${BM25})`,
-  };
+  // CROSS JOIN keeps SQLite from driving the join from articles and re-running the MATCH once per row
+  const base = db.selectFrom('search_fts').crossJoin('articles').whereRef('articles.id', '=', 'search_fts.rowid').where(sql<SqlBool>`search_fts MATCH ${match}`);
+  const rows = await applyFilters(base, filters, now)
+    .select([...columns, (rank ? sql<number>`(-${BM25})` : sql<number>`0`).as('rel')])
+    .orderBy('search_fts.rowid', 'desc')
+    .limit(limit)
+    .execute();
+  return rows as WindowRow[];
+}
+
+/** Relevance times a recency boost: ×2 published now, ×1.5 at a month, fading towards ×1. */
+function boosted(row: WindowRow, now: Date): number {
+  const when = Date.parse(row.published_at ?? row.updated_at);
+  const ageDays = Math.max(0, (now.getTime() - when) / 86_400_000);
+  return Number(row.rel) * (1 + 1 / (1 + ageDays / RECENCY_DAYS));
 }
 
 /**
  * Full-text search: every word and phrase must match (words stemmed,
  * prefixes with *), ranked by relevance times a recency boost, newest first
  * among equals. The same on SQLite (FTS5) and PostgreSQL (tsvector + GIN).
+ * `capped` says more than SEARCH_WINDOW stories matched.
  */
-export async function searchArticles(db: Db, clauses: Clause[], filters: SearchFilters, page: { limit: number; offset: number }, now: Date): Promise<Page<SearchHit>> {
-  if (clauses.length === 0) return { items: [], total: 0 };
-  const m = matching(db, clauses, 'all');
-  const score = sql<number>`(${m.relevance} * (1 + 1.0 / (1 + ${ageDays(db, now)} / ${RECENCY_DAYS})))`;
-  const [items, count] = await Promise.all([
-    applyFilters(m.from(), filters, now)
-      .select([...teaserColumns, 'articles.status', score.as('score')])
-      .orderBy('score', 'desc')
-      .orderBy('articles.published_at', 'desc')
-      .orderBy('articles.id', 'desc')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
-    applyFilters(m.from(), filters, now).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items: items as SearchHit[], total: Number(count.n) };
+export async function searchArticles(db: Db, clauses: Clause[], filters: SearchFilters, page: { limit: number; offset: number }, now: Date): Promise<Page<SearchHit> & { capped: boolean }> {
+  if (clauses.length === 0) return { items: [], total: 0, capped: false };
+  const window = await matchingWindow(db, clauses, 'all', filters, SEARCH_WINDOW + 1, now);
+  const capped = window.length > SEARCH_WINDOW;
+  const ranked = window
+    .slice(0, SEARCH_WINDOW)
+    .map((r) => ({ id: r.id, score: boosted(r, now), published: r.published_at ?? r.updated_at }))
+    .sort((a, b) => b.score - a.score || (a.published < b.published ? 1 : a.published > b.published ? -1 : b.id - a.id));
+  const shown = ranked.slice(page.offset, page.offset + page.limit);
+  if (shown.length === 0) return { items: [], total: ranked.length, capped };
+  const rows = await db.selectFrom('articles').select([...teaserColumns, 'articles.status']).where('articles.id', 'in', shown.map((r) => r.id)).execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const items = shown.flatMap((r) => {
+    const row = byId.get(r.id);
+    return row ? [{ ...row, score: r.score }] : [];
+  });
+  return { items, total: ranked.length, capped };
 }
 
 /**
- * Published stories holding any of `words`, best first by the engine's
- * relevance alone: the candidates related-story scoring then weighs.
+ * The newest `limit` published stories holding `word`, leaving some out:
+ * one word's share of the candidates for related stories.
  */
-export async function findByAnyWord(db: Db, words: string[], filters: SearchFilters, limit: number, now: Date): Promise<number[]> {
-  if (words.length === 0) return [];
-  const m = matching(db, words.map((word) => ({ kind: 'word', word, prefix: false })), 'any');
-  const rows = await applyFilters(m.from(), filters, now)
-    .select(['articles.id', m.relevance.as('relevance')])
-    .orderBy('relevance', 'desc')
-    .orderBy('articles.id', 'desc')
-    .limit(limit)
-    .execute();
+export async function newestWithWord(db: Db, word: string, filters: SearchFilters, limit: number, now: Date): Promise<number[]> {
+  const rows = await matchingWindow(db, [{ kind: 'word', word, prefix: false }], 'all', filters, limit, now, false);
   return rows.map((r) => r.id);
 }
 

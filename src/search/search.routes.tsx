@@ -80,6 +80,6 @@ export async function registerSearchRoutes(app: FastifyInstance, deps: SearchDep
     const totalPages = Math.max(1, Math.ceil(result.total / result.perPage));
     if (form.page > totalPages) throw new AppError('NOT_FOUND');
     const pagination = { page: form.page, totalPages, pageUrls: Array.from({ length: totalPages }, (_, i) => searchUrl(values, i + 1)) };
-    return sendPage(reply, <SearchPage {...common} errors={[]} notices={result.notices} searched={searched} total={result.total} results={result.results} pagination={pagination} />);
+    return sendPage(reply, <SearchPage {...common} errors={[]} notices={result.notices} searched={searched} total={result.total} capped={result.capped} results={result.results} pagination={pagination} />);
   });
 }

@@ -5,7 +5,7 @@ import { descendantIds, findAuthorBySlug, findCategoryBySlug } from '../content/
 import { teaserViews } from '../site/site.service.js';
 import type { TeaserView } from '../site/view-models.js';
 import { highlightTerms, parseQuery, type ParsedQuery } from './query-parser.js';
-import { searchArticles, type SearchFilters } from './search.repository.js';
+import { SEARCH_WINDOW, searchArticles, type SearchFilters } from './search.repository.js';
 import { makeSnippet, type SnippetPart } from './snippet.js';
 import { plainText } from './plain-text.js';
 import type { SearchForm } from './search.schema.js';
@@ -51,7 +51,8 @@ export async function searchPage(db: Kysely<Database>, form: SearchForm, setting
   const result = await searchArticles(db, query.clauses, filters, { limit: perPage, offset: (form.page - 1) * perPage }, now);
   const [teasers, marks] = await Promise.all([teaserViews(db, result.items, settings, categories), snippets(db, result.items.map((r) => r.id), query)]);
   const results: SearchResultView[] = teasers.map((t) => ({ ...t, snippet: marks.get(t.id) ?? [] }));
-  return { query, notices, results, total: result.total, perPage };
+  if (result.capped) notices.push(`More than ${SEARCH_WINDOW.toLocaleString('en')} stories match, so these are the best of the newest ${SEARCH_WINDOW.toLocaleString('en')}. Add words or filters to narrow it down.`);
+  return { query, notices, results, total: result.total, capped: result.capped, perPage };
 }
 
 export interface AdminSearchHit {

@@ -24,6 +24,8 @@ export interface SearchPageProps {
   notices: string[];
   searched: boolean;
   total: number;
+  /** More matched than were weighed. */
+  capped?: boolean;
   results: SearchResultView[];
   pagination: PaginationView;
 }
@@ -75,13 +77,13 @@ function Filters({ values, categories, authors }: Pick<SearchPageProps, 'values'
 }
 
 export function SearchPage(props: SearchPageProps) {
-  const { site, head, title, errors, notices, searched, total, results, pagination } = props;
+  const { site, head, title, errors, notices, searched, total, capped, results, pagination } = props;
   return (
     <Layout site={site} head={head}>
       <Breadcrumb items={[{ name: 'Home', url: '/' }]} current={title} />
       <header class="list-header">
         <h1>{title}</h1>
-        {searched && !errors.length ? <p class="list-header__intro search-count">{total === 1 ? '1 story found.' : `${total} stories found.`}</p> : null}
+        {searched && !errors.length ? <p class="list-header__intro search-count">{capped ? `More than ${total.toLocaleString('en')} stories found.` : total === 1 ? '1 story found.' : `${total.toLocaleString('en')} stories found.`}</p> : null}
       </header>
       <Filters values={props.values} categories={props.categories} authors={props.authors} />
       {errors.length || notices.length ? (

@@ -1,4 +1,4 @@
-import { sql, type Expression, type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool, type Transaction } from 'kysely';
 import type { ArticleStatus, Database } from '../db/schema.js';
 import { teaserColumns, type Page, type TeaserRow } from '../content/articles.repository.js';
 import { toFts5Match, type Clause } from './query-parser.js';

@@ -35,6 +35,22 @@ export function Snippet({ parts }: { parts: SnippetPart[] }) {
   return <p class="search-result__snippet">{parts.map((p, i) => (p.mark ? <mark key={i}>{p.text}</mark> : p.text))}</p>;
 }
 
+function Choice({ label, name, anyLabel, options, selected }: { label: string; name: string; anyLabel: string; options: { slug: string; name: string }[]; selected: string }) {
+  return (
+    <label>
+      {label}{' '}
+      <select name={name}>
+        <option value="">{anyLabel}</option>
+        {options.map((o) => (
+          <option key={o.slug} value={o.slug} selected={o.slug === selected}>
+            {o.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 function Filters({ values, categories, authors }: Pick<SearchPageProps, 'values' | 'categories' | 'authors'>) {
   return (
     <form class="search-form search-form--page search-filters" role="search" method="get" action="/search/">
@@ -43,28 +59,8 @@ function Filters({ values, categories, authors }: Pick<SearchPageProps, 'values'
       <button type="submit">Search</button>
       <fieldset class="search-filters__more">
         <legend>Narrow it down</legend>
-        <label>
-          Section{' '}
-          <select name="category">
-            <option value="">Any section</option>
-            {categories.map((c) => (
-              <option key={c.slug} value={c.slug} selected={c.slug === values.category}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Author{' '}
-          <select name="author">
-            <option value="">Any author</option>
-            {authors.map((a) => (
-              <option key={a.slug} value={a.slug} selected={a.slug === values.author}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Choice label="Section" name="category" anyLabel="Any section" options={categories} selected={values.category} />
+        <Choice label="Author" name="author" anyLabel="Any author" options={authors} selected={values.author} />
         <label>
           From <input type="date" name="from" value={values.from} />
         </label>

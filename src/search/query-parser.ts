@@ -6,7 +6,11 @@ import { foldText, STOP_WORDS } from './fold.js';
  * engines' own query syntaxes (FTS5 MATCH, to_tsquery) are built from this,
  * never from the raw text, so operators typed by a reader are just words.
  */
-export type Clause = { kind: 'word'; word: string; prefix: boolean } | { kind: 'phrase'; words: string[] };
+export type Clause =
+  | { kind: 'word'; word: string; prefix: boolean }
+  | { kind: 'phrase'; words: string[] }
+  /** Any of these words: what a prefix becomes once expanded (never parsed from input). */
+  | { kind: 'any'; words: string[] };
 
 export interface ParsedQuery {
   clauses: Clause[];
@@ -60,7 +64,7 @@ export function parseQuery(raw: string): ParsedQuery {
   return { clauses, notices };
 
   function add(clause: Clause) {
-    const key = clause.kind === 'word' ? `${clause.word}${clause.prefix ? '*' : ''}` : `"${clause.words.join(' ')}"`;
+    const key = clause.kind === 'word' ? `${clause.word}${clause.prefix ? '*' : ''}` : `${clause.kind}:${clause.words.join(' ')}`;
     if (seen.has(key)) return;
     if (clauses.length === MAX_CLAUSES) {
       if (!notices.some((n) => n.startsWith('Only the first'))) notices.push(`Only the first ${MAX_CLAUSES} words or phrases were used.`);
@@ -76,8 +80,12 @@ export function highlightTerms(query: ParsedQuery): { word: string; prefix: bool
   return query.clauses.flatMap((c) => (c.kind === 'word' ? [{ word: c.word, prefix: c.prefix }] : c.words.filter((w) => !STOP_WORDS.has(w)).map((word) => ({ word, prefix: false }))));
 }
 
+const quote = (word: string) => `"${word}"`;
+
 /** An FTS5 MATCH expression: every word or phrase quoted, so nothing in it is an operator. */
 export function toFts5Match(clauses: Clause[], joiner: 'AND' | 'OR' = 'AND'): string {
   // words hold only letters and digits, so quoting cannot be broken out of
-  return clauses.map((c) => (c.kind === 'word' ? `"${c.word}"${c.prefix ? '*' : ''}` : `"${c.words.join(' ')}"`)).join(` ${joiner} `);
+  return clauses
+    .map((c) => (c.kind === 'word' ? `${quote(c.word)}${c.prefix ? '*' : ''}` : c.kind === 'any' ? `(${c.words.map(quote).join(' OR ')})` : quote(c.words.join(' '))))
+    .join(` ${joiner} `);
 }

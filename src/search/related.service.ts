@@ -12,7 +12,7 @@ const QUERY_TERMS = 12;
 const SCORE_TERMS = 30;
 const CANDIDATES = 25;
 /** How many of the newest stories per word are looked at when gathering candidates. */
-const PER_WORD = 150;
+const PER_WORD = 100;
 /** Words in more than this share of stories (of a large archive) say nothing about a subject. */
 const MAX_DF_SHARE = 0.1;
 const MIN_DF_CAP = 25;
@@ -67,12 +67,15 @@ export async function computeRelatedIds(db: Kysely<Database>, article: Subject, 
     // candidates: stories sharing the most heavily weighed words, a word at a time
     const votes = new Map<number, number>();
     for (const { t, w } of weighed.slice(0, QUERY_TERMS)) {
-      for (const id of await newestWithWord(db, t, { scope: 'published', excludeIds: [article.id], excludeSeriesId: article.series_id }, PER_WORD, now)) votes.set(id, (votes.get(id) ?? 0) + w);
+      for (const id of await newestWithWord(db, t, PER_WORD)) if (id !== article.id) votes.set(id, (votes.get(id) ?? 0) + w);
     }
-    const candidates = [...votes].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, CANDIDATES).map(([id]) => id);
+    // the best-voted that readers may see and that are not part of this story's series
+    const voted = [...votes].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, CANDIDATES * 2).map(([id]) => id);
+    const visible = (await visibleTeasers(db, voted, now)).filter((r) => article.series_id == null || r.series_id !== article.series_id).slice(0, CANDIDATES);
+    const candidates = visible.map((r) => r.id);
     if (candidates.length) {
       const [docs, tags] = await Promise.all([indexedDocuments(db, candidates), tagIdsOf(db, [article.id, ...candidates])]);
-      const categories = new Map((await visibleTeasers(db, candidates, now)).map((r) => [r.id, r]));
+      const categories = new Map(visible.map((r) => [r.id, r]));
       const selfWords = new Set(counts.keys());
       const selfTags = tags.get(article.id) ?? new Set<number>();
       const countsOf = new Map(docs.map((d) => [d.article_id, weightedCounts(d)]));

@@ -33,6 +33,7 @@ const RECENCY_DAYS = 30;
 function tsquery(clauses: Clause[], joiner: '&&' | '||'): RawBuilder<unknown> {
   const parts = clauses.map((c) => {
     if (c.kind === 'phrase') return sql`phraseto_tsquery('english', ${c.words.join(' ')})`;
+    if (c.kind === 'any') return sql`(${sql.join(c.words.map((w) => sql`plainto_tsquery('english', ${w})`), sql.raw(' || '))})`;
     // the word holds only letters and digits, so ":*" is the only operator in the text
     if (c.prefix) return sql`to_tsquery('english', ${`${c.word}:*`})`;
     return sql`plainto_tsquery('english', ${c.word})`;
@@ -78,13 +79,13 @@ interface WindowRow {
 }
 
 /** The newest `limit` articles matching and passing the filters, with their relevance (higher is better). */
-async function matchingWindow(db: Db, clauses: Clause[], joiner: 'all' | 'any', filters: SearchFilters, limit: number, now: Date, rank = true): Promise<WindowRow[]> {
+async function matchingWindow(db: Db, clauses: Clause[], joiner: 'all' | 'any', filters: SearchFilters, limit: number, now: Date): Promise<WindowRow[]> {
   const columns = ['articles.id', 'articles.published_at', 'articles.updated_at'] as const;
   if (isPostgres(db)) {
     const q = tsquery(clauses, joiner === 'all' ? '&&' : '||');
     const base = db.selectFrom('search_documents').innerJoin('articles', 'articles.id', 'search_documents.article_id').where(sql<SqlBool>`search_documents.document @@ ${q}`);
     const rows = await applyFilters(base, filters, now)
-      .select([...columns, (rank ? sql<number>`ts_rank(search_documents.document, ${q}, 1)` : sql<number>`0`).as('rel')])
+      .select([...columns, sql<number>`ts_rank(search_documents.document, ${q}, 1)`.as('rel')])
       .orderBy('search_documents.article_id', 'desc')
       .limit(limit)
       .execute();
@@ -94,7 +95,7 @@ async function matchingWindow(db: Db, clauses: Clause[], joiner: 'all' | 'any', 
   // CROSS JOIN keeps SQLite from driving the join from articles and re-running the MATCH once per row
   const base = db.selectFrom('search_fts').crossJoin('articles').whereRef('articles.id', '=', 'search_fts.rowid').where(sql<SqlBool>`search_fts MATCH ${match}`);
   const rows = await applyFilters(base, filters, now)
-    .select([...columns, (rank ? sql<number>`(-${BM25})` : sql<number>`0`).as('rel')])
+    .select([...columns, sql<number>`(-${BM25})`.as('rel')])
     .orderBy('search_fts.rowid', 'desc')
     .limit(limit)
     .execute();
@@ -114,8 +115,9 @@ function boosted(row: WindowRow, now: Date): number {
  * among equals. The same on SQLite (FTS5) and PostgreSQL (tsvector + GIN).
  * `capped` says more than SEARCH_WINDOW stories matched.
  */
-export async function searchArticles(db: Db, clauses: Clause[], filters: SearchFilters, page: { limit: number; offset: number }, now: Date): Promise<Page<SearchHit> & { capped: boolean }> {
-  if (clauses.length === 0) return { items: [], total: 0, capped: false };
+export async function searchArticles(db: Db, parsed: Clause[], filters: SearchFilters, page: { limit: number; offset: number }, now: Date): Promise<Page<SearchHit> & { capped: boolean }> {
+  const clauses = parsed.length ? await expandPrefixes(db, parsed) : null;
+  if (!clauses) return { items: [], total: 0, capped: false };
   const window = await matchingWindow(db, clauses, 'all', filters, SEARCH_WINDOW + 1, now);
   const capped = window.length > SEARCH_WINDOW;
   const ranked = window
@@ -133,13 +135,46 @@ export async function searchArticles(db: Db, clauses: Clause[], filters: SearchF
   return { items, total: ranked.length, capped };
 }
 
+/** A prefix stands for this many of its most common completions. */
+export const MAX_COMPLETIONS = 30;
+
 /**
- * The newest `limit` published stories holding `word`, leaving some out:
- * one word's share of the candidates for related stories.
+ * Replaces each prefix with its most common completions among the indexed
+ * words (search_terms), so both engines expand it the same way and the
+ * index is read for a bounded number of words. Null when a prefix
+ * completes to nothing, so nothing can match.
  */
-export async function newestWithWord(db: Db, word: string, filters: SearchFilters, limit: number, now: Date): Promise<number[]> {
-  const rows = await matchingWindow(db, [{ kind: 'word', word, prefix: false }], 'all', filters, limit, now, false);
-  return rows.map((r) => r.id);
+async function expandPrefixes(db: Db, clauses: Clause[]): Promise<Clause[] | null> {
+  const out: Clause[] = [];
+  for (const c of clauses) {
+    if (c.kind !== 'word' || !c.prefix) {
+      out.push(c);
+      continue;
+    }
+    // the prefix holds only letters and digits, so LIKE has nothing to escape; SQLite's LIKE ignores case, a range does not
+    const q = db.selectFrom('search_terms').select('term');
+    const rows = await (isPostgres(db) ? q.where('term', 'like', `${c.word}%`) : q.where('term', '>=', c.word).where('term', '<', `${c.word}\u{10FFFF}`))
+      .orderBy('df', 'desc')
+      .orderBy('term')
+      .limit(MAX_COMPLETIONS)
+      .execute();
+    if (rows.length === 0) return null;
+    out.push({ kind: 'any', words: rows.map((r) => r.term) });
+  }
+  return out;
+}
+
+/**
+ * The newest `limit` indexed articles (any status) holding `word`, straight
+ * from the index: one word's share of the candidates for related stories.
+ */
+export async function newestWithWord(db: Db, word: string, limit: number): Promise<number[]> {
+  if (isPostgres(db)) {
+    const rows = await db.selectFrom('search_documents').select('article_id').where(sql<SqlBool>`document @@ plainto_tsquery('english', ${word})`).orderBy('article_id', 'desc').limit(limit).execute();
+    return rows.map((r) => r.article_id);
+  }
+  const rows = await db.selectFrom('search_fts').select('rowid').where(sql<SqlBool>`search_fts MATCH ${toFts5Match([{ kind: 'word', word, prefix: false }])}`).orderBy('rowid', 'desc').limit(limit).execute();
+  return rows.map((r) => r.rowid);
 }
 
 /** Authors for the search form's author filter, by name. */

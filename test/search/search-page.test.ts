@@ -50,6 +50,10 @@ describeEachEngine('search page', (engine) => {
       expect((await search({ q: 'opening' })).titles).toContain('Desalination plant opens on the coast');
       expect((await search({ q: 'desal*' })).titles).toEqual(['Desalination plant opens on the coast', 'Coastal towns count the cost of summer']);
       expect((await search({ q: 'gonab*' })).titles).toContain('Why the Gonabad qanat still flows');
+      // a prefix past the stem, and an Arabic prefix, find the same on both engines
+      expect((await search({ q: 'desalinat*' })).titles).toEqual(['Desalination plant opens on the coast', 'Coastal towns count the cost of summer']);
+      expect((await search({ q: 'مؤتم*' })).titles).toEqual(['مُؤْتَمَرُ الطّاقـــة في الإمارات']);
+      expect((await search({ q: 'qzx*' })).titles).toEqual([]);
     });
 
     it('searches tags and author names too', async () => {

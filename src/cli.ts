@@ -56,7 +56,7 @@ async function withDatabase<T>(fn: (handle: DatabaseHandle) => Promise<T>): Prom
   }
 }
 
-const CONTENT_TABLES = ['comments', 'article_tags', 'article_authors', 'articles', 'redirects', 'series', 'sources', 'tags', 'authors', 'categories', 'settings'] as const;
+const CONTENT_TABLES = ['search_terms', 'search_documents', 'comments', 'article_tags', 'article_authors', 'articles', 'redirects', 'series', 'sources', 'tags', 'authors', 'categories', 'settings'] as const;
 
 async function demo(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { reset: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } }, strict: true });

@@ -110,6 +110,15 @@ export async function removeFromIndex(db: Db, articleId: number): Promise<void> 
   await adjustTermCounts(db, [], [...termsOf(old)]);
 }
 
+/** True when there are articles but no search documents: a site upgraded to a version with search. */
+export async function indexIsEmpty(db: Kysely<Database>): Promise<boolean> {
+  const [doc, article] = await Promise.all([
+    db.selectFrom('search_documents').select('article_id').limit(1).executeTakeFirst(),
+    db.selectFrom('articles').select('id').limit(1).executeTakeFirst(),
+  ]);
+  return doc === undefined && article !== undefined;
+}
+
 /**
  * Rebuilds the whole index from the articles, in batches (memory stays flat
  * however many articles there are), then rewrites the word counts. Each
@@ -130,6 +139,8 @@ export async function rebuildSearchIndex(db: Kysely<Database>, options: { batchS
     lastId = ids[ids.length - 1]!;
     const fields = await loadFields(db, ids);
     await db.transaction().execute(async (trx) => {
+      // a writer may have indexed some of these meanwhile: replace, never collide
+      await trx.deleteFrom('search_documents').where('article_id', 'in', ids).execute();
       const rows = [...fields].map(([id, f]) => ({ article_id: id, ...f, indexed_at: now, ...(pg ? { document: tsvector(f) } : {}) }));
       for (const part of chunks(rows, 100)) await trx.insertInto('search_documents').values(part).execute();
     });

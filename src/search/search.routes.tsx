@@ -8,7 +8,7 @@ import type { HeadView } from '../site/views/layout.js';
 import { searchFormSchema } from './search.schema.js';
 import { searchPage } from './search.service.js';
 import { authorOptions } from './search.repository.js';
-import { reindexArticle, removeFromIndex } from './search-index.repository.js';
+import { indexIsEmpty, rebuildSearchIndex, reindexArticle, removeFromIndex } from './search-index.repository.js';
 import { relatedCacheFor } from './related.service.js';
 import { TokenBuckets } from './rate-limit.js';
 import { SearchPage, type SearchFormValues } from './views/search-page.js';
@@ -54,6 +54,15 @@ export async function registerSearchRoutes(app: FastifyInstance, deps: SearchDep
       app.log.error({ err, articleId: id }, 'search index update failed; run "masthead search reindex"');
     }
   });
+
+  // a site that had stories before search existed: index them in the background, once
+  if (await indexIsEmpty(db)) {
+    app.log.info('search index is empty: indexing existing articles in the background');
+    void rebuildSearchIndex(db, { now: clock.now() }).then(
+      (r) => app.log.info({ documents: r.documents }, 'search index built'),
+      (err) => app.log.error({ err }, 'building the search index failed; run "masthead search reindex"'),
+    );
+  }
 
   app.get('/search/', async (request, reply) => {
     const wait = buckets.take(request.ip, clock.now().getTime());

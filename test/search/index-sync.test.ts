@@ -77,6 +77,23 @@ describeEachEngine('search index kept in sync', (engine) => {
     expect(Number(df.df)).toBe(2);
   });
 
+  it('indexes the stories of a site that had none indexed, in the background at start', async () => {
+    await makeArticle(db(), { title: 'Cable car reopens', slug: 'cable-car' });
+    await db().deleteFrom('search_documents').execute();
+    const fresh = await buildTestApp(database.current);
+    try {
+      let found: string[] = [];
+      for (let i = 0; i < 100 && found.length === 0; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+        const res = await fresh.inject({ method: 'GET', url: '/search/?q=cable', remoteAddress: `10.4.0.${i + 1}` });
+        found = parse(res.body).querySelectorAll('.search-result .teaser__title').map((e) => e.textContent.trim());
+      }
+      expect(found).toEqual(['Cable car reopens']);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('lets the admin search every status, or only some', async () => {
     await makeArticle(db(), { title: 'Airship hangar draft', slug: 'airship-draft', status: 'draft', publishedAt: null });
     await makeArticle(db(), { title: 'Airship hangar opens', slug: 'airship-live' });

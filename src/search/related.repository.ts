@@ -45,8 +45,11 @@ function visiblePosts(db: Db, now: Date) {
 /** Teasers for ids still visible at `now`, in the order given. */
 export async function visibleTeasers(db: Db, ids: number[], now: Date): Promise<TeaserRow[]> {
   if (ids.length === 0) return [];
-  const rows = await visiblePosts(db, now).where('articles.id', 'in', ids).execute();
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  // fetched by id and checked here: with the visibility conditions in SQL, SQLite
+  // prefers the status index and walks every published story instead of the ids
+  const rows = await db.selectFrom('articles').select([...teaserColumns, 'articles.status']).where('articles.id', 'in', ids).execute();
+  const due = now.toISOString();
+  const byId = new Map(rows.filter((r) => r.status === 'published' && r.type === 'post' && r.published_at != null && r.published_at <= due).map(({ status: _status, ...r }) => [r.id, r]));
   return ids.map((id) => byId.get(id)).filter((r): r is TeaserRow => r !== undefined);
 }
 

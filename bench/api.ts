@@ -46,7 +46,7 @@ export async function benchApi(): Promise<void> {
     ];
     const rows: string[][] = [];
     for (const [name, url] of endpoints) {
-      const times = await measure(app, url, DURATION_MS, 30, 300);
+      const times = await measure(app, url, DURATION_MS, undefined, 30, 300);
       const total = times.reduce((a, b) => a + b, 0);
       rows.push([name, String(Math.round((times.length / total) * 1000)), percentile(times, 50).toFixed(2), percentile(times, 99).toFixed(2)]);
     }

@@ -9,13 +9,13 @@ export function percentile(sorted: number[], p: number): number {
  * Requests `url` one at a time for `durationMs` after a warm-up; returns the
  * latencies in ms, sorted. Fails on any status at or above `failAt`.
  */
-export async function measure(app: FastifyInstance, url: string, durationMs: number, warmUp = 50, failAt = 500): Promise<number[]> {
-  for (let i = 0; i < warmUp; i++) await app.inject({ url });
+export async function measure(app: FastifyInstance, url: string, durationMs: number, remoteAddress: () => string = () => '127.0.0.1', warmUp = 50, failAt = 500): Promise<number[]> {
+  for (let i = 0; i < warmUp; i++) await app.inject({ url, remoteAddress: remoteAddress() });
   const times: number[] = [];
   const end = performance.now() + durationMs;
   while (performance.now() < end) {
     const t = performance.now();
-    const res = await app.inject({ url });
+    const res = await app.inject({ url, remoteAddress: remoteAddress() });
     times.push(performance.now() - t);
     if (res.statusCode >= failAt) throw new Error(`${url} answered ${res.statusCode}`);
   }

@@ -22,6 +22,7 @@ import { registerCommentRoutes } from './comments/comments.routes.js';
 import { registerPublishingRoutes } from './publishing/publishing.routes.js';
 import { registerApi, sendApiFrameworkError } from './api/api.routes.js';
 import { registerAdminRoutes } from './admin/admin.routes.js';
+import { registerSearchRoutes } from './search/search.routes.js';
 import { MessagePage } from './site/views/lists.js';
 
 export interface AppDeps {
@@ -176,6 +177,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerPublishingRoutes(app, { db: deps.db, clock: deps.clock, config: deps.config });
   await registerApi(app);
   await registerAdminRoutes(app, { db: deps.db, clock: deps.clock, config: deps.config, events, siteCssUrl: cssUrl, mediaDir: deps.media?.dir, uploadLimit: deps.media?.uploadLimit });
+  await registerSearchRoutes(app, { db: deps.db, clock: deps.clock, config: deps.config, cssUrl, events, state });
   return app;
 }
 

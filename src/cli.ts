@@ -16,6 +16,7 @@ import { IMPORT_HELP, importCommand } from './syndication/wxr/import.cli.js';
 import { apiKeysCommand, API_KEYS_HELP } from './api/api-keys/api-keys.cli.js';
 import { webhooksCommand, WEBHOOKS_HELP } from './api/webhooks/webhooks.cli.js';
 import { usersCommand, UsersUsageError, USERS_HELP } from './admin/users.cli.js';
+import { SEARCH_HELP, searchCommand } from './search/search.cli.js';
 
 const HELP = `Usage: masthead <command> [options]
 
@@ -31,6 +32,7 @@ Commands:
   api-keys           content API keys: add --name <label>, list, revoke <id>
   webhooks           webhook subscriptions: add <url> --events <a,b>, list, remove <id>, deliveries
   users              add accounts, print reset links, list accounts
+  search reindex     rebuild the full-text search index
   help [command]     show help
 
 The database is DATABASE_URL (default sqlite:./data/masthead.db).
@@ -68,6 +70,7 @@ touched.
 
 Applies any database migrations not yet applied. The server does this at start too.
 `,
+  search: SEARCH_HELP,
 };
 
 class UsageError extends Error {}
@@ -89,7 +92,7 @@ async function withDatabase<T>(fn: (handle: DatabaseHandle) => Promise<T>): Prom
   }
 }
 
-const CONTENT_TABLES = ['comments', 'article_tags', 'article_authors', 'articles', 'redirects', 'series', 'sources', 'tags', 'authors', 'categories', 'settings'] as const;
+const CONTENT_TABLES = ['wxr_imported', 'search_terms', 'search_documents', 'comments', 'article_tags', 'article_authors', 'articles', 'redirects', 'series', 'sources', 'tags', 'authors', 'categories', 'settings'] as const;
 
 async function demo(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { reset: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } }, strict: true });
@@ -173,6 +176,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   import: (args) => importCommand(args, { withDatabase, usage: (m) => new UsageError(m) }),
   'api-keys': (a) => apiKeysCommand(a, cliEnv),
   webhooks: (a) => webhooksCommand(a, cliEnv),
+  search: (args) => searchCommand(args, { withDatabase, usageError: (m) => new UsageError(m) }),
   users: (args) =>
     usersCommand(args, {
       withDatabase,

@@ -165,29 +165,6 @@ export async function seriesParts(db: Db, seriesId: number, now: Date): Promise<
     .execute();
 }
 
-/**
- * The story for the "Check Also" box: for now the newest other story in the
- * same category, else the newest other story anywhere. The search issue
- * replaces this with content similarity.
- */
-export async function findCheckAlso(db: Db, article: Pick<ArticleRow, 'id' | 'primary_category_id' | 'series_id'>, now: Date): Promise<TeaserRow | undefined> {
-  const base = () => {
-    let q = visible(db.selectFrom('articles').select(teaserColumns), now)
-      .where('articles.type', '=', 'post')
-      .where('articles.id', '!=', article.id);
-    if (article.series_id != null) {
-      const seriesId = article.series_id;
-      q = q.where((eb) => eb.or([eb('articles.series_id', 'is', null), eb('articles.series_id', '!=', seriesId)]));
-    }
-    return q.orderBy('articles.published_at', 'desc').limit(1);
-  };
-  if (article.primary_category_id != null) {
-    const same = await base().where('articles.primary_category_id', '=', article.primary_category_id).executeTakeFirst();
-    if (same) return same;
-  }
-  return base().executeTakeFirst();
-}
-
 export async function slugTaken(db: Db, slug: string): Promise<boolean> {
   const row = await db.selectFrom('articles').select('id').where('slug', '=', slug).executeTakeFirst();
   return row !== undefined;

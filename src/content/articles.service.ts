@@ -6,6 +6,7 @@ import type { Clock } from '../clock.js';
 import { renderMarkdown, sanitize, stripControlChars, textFromHtml, truncateWords, type SanitizedHtml } from './html.js';
 import { isSlug, slugify, uniqueSlug } from './slug.js';
 import { slugTaken } from './articles.repository.js';
+import { reindexArticle } from '../search/search-index.repository.js';
 
 const text = (max: number) => z.string().transform(stripControlChars).pipe(z.string().trim().max(max));
 const optionalText = (max: number) => text(max).nullish().transform((v) => (v ? v : null));
@@ -150,6 +151,8 @@ export async function createArticle(db: Kysely<Database> | Transaction<Database>
     if (tagIds.length) {
       await trx.insertInto('article_tags').values(tagIds.map((tagId) => ({ article_id: id, tag_id: tagId }))).execute();
     }
+    // searchable from the moment it exists, or not at all if this transaction fails
+    await reindexArticle(trx, id, clock.now());
     return { id, slug };
   });
 }

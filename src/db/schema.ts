@@ -307,6 +307,33 @@ export interface MediaTable {
   created_at: string;
 }
 
+/** One row per article: its words folded by src/search/fold.ts. PostgreSQL adds a tsvector column. */
+export interface SearchDocumentsTable {
+  article_id: number;
+  title: string;
+  dek: string;
+  body: string;
+  tags: string;
+  authors: string;
+  indexed_at: string;
+}
+
+/** SQLite only: the FTS5 index over search_documents (rowid = article id). */
+export interface SearchFtsTable {
+  rowid: number;
+  title: string;
+  dek: string;
+  body: string;
+  tags: string;
+  authors: string;
+}
+
+/** How many search documents hold each folded word. */
+export interface SearchTermsTable {
+  term: string;
+  df: number;
+}
+
 export interface Database {
   settings: SettingsTable;
   authors: AuthorsTable;
@@ -332,6 +359,9 @@ export interface Database {
   password_resets: PasswordResetsTable;
   article_revisions: ArticleRevisionsTable;
   media: MediaTable;
+  search_documents: SearchDocumentsTable;
+  search_fts: SearchFtsTable;
+  search_terms: SearchTermsTable;
 }
 
 export type ArticleRow = Selectable<ArticlesTable>;

@@ -9,7 +9,6 @@ import type { SiteState } from '../content/site-state.js';
 import { cacheable } from '../cache/http-cache.js';
 import { categoryPath, categoryUrl, descendantIds, findAuthorBySlug, findCategoryBySlug, findSeriesBySlug, findTagBySlug } from '../content/taxonomy.repository.js';
 import { findLeadStory, findPublishedBySlug, listPublished, type ListFilter } from '../content/articles.repository.js';
-import { searchPublished } from '../search/search.repository.js';
 import { findRedirect, locationHeader } from '../content/redirects.js';
 import { formatDateTime } from './dates.js';
 import { baseUrlFor, sendPage } from './render.js';
@@ -259,40 +258,6 @@ export async function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): 
     });
   }
 
-  app.get<{ Querystring: { q?: unknown; page?: unknown } }>('/search/', async (request, reply) => {
-    const ctx = await pageContext(deps, request);
-    const rawQ = request.query.q;
-    const q = typeof rawQ === 'string' ? rawQ.replace(/\s+/g, ' ').trim().slice(0, 200) : '';
-    const rawPage = typeof request.query.page === 'string' ? request.query.page : '1';
-    if (!/^[1-9]\d{0,5}$/.test(rawPage)) throw new AppError('BAD_REQUEST', 'The page number must be a whole number from 1.');
-    const page = Number(rawPage);
-    const perPage = ctx.settings.postsPerPage;
-    const categories = await deps.state.categories();
-    const result = q ? await searchPublished(db, q, { limit: perPage, offset: (page - 1) * perPage }, ctx.now) : { items: [], total: 0 };
-    const teasers = await teaserViews(db, result.items, ctx.settings, categories);
-    const base = `/search/?q=${encodeURIComponent(q)}`;
-    const totalPages = Math.max(1, Math.ceil(result.total / perPage));
-    const pagination = { page, totalPages, pageUrls: Array.from({ length: totalPages }, (_, i) => (i === 0 ? base : `${base}&page=${i + 1}`)) };
-    const title = q ? `Search results for “${q}”` : 'Search';
-    const head: HeadView = { title, noindex: true, description: ctx.settings.description };
-    reply.header('cache-control', 'no-cache');
-    return sendPage(
-      reply,
-      <ListPage
-        site={ctx.site}
-        head={head}
-        breadcrumb={[{ name: 'Home', url: '/' }]}
-        title={title}
-        intro={q ? <p class="list-header__intro">{result.total === 1 ? '1 story found.' : `${result.total} stories found.`}</p> : null}
-        teasers={teasers}
-        pagination={pagination}
-        empty={q ? 'No stories matched your search. Try fewer or different words.' : 'Type a few words to search the stories.'}
-      >
-        <SearchBox query={q} />
-      </ListPage>,
-    );
-  });
-
   app.get<{ Params: { slug: string } }>('/:slug/', async (request, reply) => renderArticle(deps, request, reply, request.params.slug));
 }
 
@@ -355,16 +320,6 @@ export async function renderArticle(deps: SiteDeps, request: FastifyRequest, rep
       }}
     />,
     posted?.status ?? 200,
-  );
-}
-
-function SearchBox({ query }: { query: string }) {
-  return (
-    <form class="search-form search-form--page" role="search" method="get" action="/search/">
-      <label for="search-page-q">Search the site</label>
-      <input id="search-page-q" type="search" name="q" value={query} maxLength={200} />
-      <button type="submit">Search</button>
-    </form>
   );
 }
 

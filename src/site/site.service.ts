@@ -3,7 +3,8 @@ import type { ArticleRow, CategoryRow, Database } from '../db/schema.js';
 import type { Settings } from '../content/settings.js';
 import type { SanitizedHtml } from '../content/html.js';
 import { truncateWords } from '../content/html.js';
-import { authorsOf, findCheckAlso, seriesParts, tagsOf, type TeaserRow } from '../content/articles.repository.js';
+import { authorsOf, seriesParts, tagsOf, type TeaserRow } from '../content/articles.repository.js';
+import { relatedStories } from '../search/related.service.js';
 import { categoryPath, categoryUrl, findSeriesById, findSourceById } from '../content/taxonomy.repository.js';
 import { countApprovedComments, listApprovedComments, threadComments } from '../comments/comments.repository.js';
 import { commentsOpen } from '../comments/comments.rules.js';
@@ -69,13 +70,13 @@ export async function teaserViews(db: Kysely<Database>, rows: TeaserRow[], setti
 export async function articleView(db: Kysely<Database>, row: ArticleRow, settings: Settings, categories: CategoryRow[], baseUrl: string, now: Date): Promise<ArticleView> {
   const lang = row.lang ?? settings.language;
   const dir = row.dir ?? (row.lang ? (/^(ar|fa|he|ur|ps|sd|ug|yi|dv|ckb)(-|$)/i.test(row.lang) ? 'rtl' : 'ltr') : settings.direction);
-  const [authorMap, tags, source, series, comments, checkAlsoRow] = await Promise.all([
+  const [authorMap, tags, source, series, comments, relatedRows] = await Promise.all([
     authorsOf(db, [row.id]),
     tagsOf(db, row.id),
     row.source_id != null ? findSourceById(db, row.source_id) : undefined,
     row.series_id != null ? findSeriesById(db, row.series_id) : undefined,
     row.type === 'post' ? listApprovedComments(db, row.id) : Promise.resolve([]),
-    row.type === 'post' ? findCheckAlso(db, row, now) : Promise.resolve(undefined),
+    row.type === 'post' ? relatedStories(db, row, now) : Promise.resolve([]),
   ]);
   const path = row.primary_category_id != null ? categoryPath(categories, row.primary_category_id) : [];
   const breadcrumb = [{ name: 'Home', url: '/' }, ...path.map((c) => ({ name: c.name, url: categoryUrl(categories, c.id) }))];
@@ -99,7 +100,8 @@ export async function articleView(db: Kysely<Database>, row: ArticleRow, setting
     };
   }
 
-  const [checkAlso] = checkAlsoRow ? await teaserViews(db, [checkAlsoRow], settings, categories) : [];
+  // the most related story goes in "Check Also", the next ones in the "Related" list
+  const [checkAlso, ...related] = await teaserViews(db, relatedRows, settings, categories);
   if (checkAlso) checkAlso.summary = truncateWords(checkAlso.summary, 160, true);
 
   const sourceView = source
@@ -134,6 +136,7 @@ export async function articleView(db: Kysely<Database>, row: ArticleRow, setting
     originalAuthor: sourceView?.showLine ? row.original_author : null,
     series: seriesNav,
     checkAlso: checkAlso ?? null,
+    related,
     commentsEnabled: commentsOpen(row, settings, now),
     comments: threadComments(comments, settings.commentThreadDepth),
     commentCount: comments.length,

@@ -93,6 +93,8 @@ export interface ArticleView {
   originalAuthor: string | null;
   series: SeriesNavView | null;
   checkAlso: TeaserView | null;
+  /** More stories on the same subject, after the Check Also one. */
+  related: TeaserView[];
   commentsEnabled: boolean;
   comments: CommentNode[];
   commentCount: number;

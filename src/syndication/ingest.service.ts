@@ -1,3 +1,4 @@
+import { reindexArticle } from '../search/search-index.repository.js';
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, SourceRow } from '../db/schema.js';
@@ -170,6 +171,7 @@ async function updateFromEdit(deps: IngestDeps, seen: { id: number; article_id: 
       .set({ title: f.title ?? 'Untitled', body_source: f.bodyHtml, body_html: f.bodyHtml, excerpt: f.excerpt, summary: summaryFor(f.excerpt, f.bodyHtml), updated_at: writtenAt })
       .where('id', '=', article.id)
       .execute();
+    await reindexArticle(trx, article.id, now);
     await updateSeenItem(trx, seen.id, { content_hash: hash, article_written_at: writtenAt, fingerprint: encodeFingerprint(storyPrint(f.title, f.bodyHtml)), updated_at: writtenAt });
     return true;
   });

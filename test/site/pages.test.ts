@@ -158,16 +158,24 @@ describeEachEngine('public pages', (engine) => {
       expect(last.doc.querySelector('.series-nav a[rel="next"]')).toBeNull();
     });
 
-    it('fills Check Also with a recent story from the same category, never itself or its own series', async () => {
+    it('fills Check Also and Related with stories on the same subject, never itself or its own series', async () => {
       const { doc } = await page('/tehran-reservoir/');
       const box = doc.querySelector('.check-also')!;
       expect(text(box.querySelector('h2'))).toBe('Check Also');
-      expect(text(box.querySelector('.teaser__title'))).toBe('Gulf ports report record freight');
-      expect(text(box.querySelector('.byline'))).toBe('By Sam Ortiz');
+      // the lead is tagged Water: the Water stories relate to it, not the newer untagged filler
+      expect(text(box.querySelector('.teaser__title'))).toMatch(/^Running Dry part \d$/);
+      expect(text(box.querySelector('.byline'))).toBe('By Leila Navabi, PhD');
       expect(text(box.querySelector('.teaser__summary'))).toMatch(/…$/);
+      const related = doc.querySelectorAll('.related .teaser__title').map(text);
+      expect(related.length).toBeGreaterThanOrEqual(3);
+      expect(related.length).toBeLessThanOrEqual(5);
+      expect(related).not.toContain('Tehran opens new reservoir & pipeline');
+      expect(related).not.toContain('Secret draft headline');
+      expect(related).not.toContain('Embargoed future story');
       const part = await page('/running-dry-1/');
-      const teased = text(part.doc.querySelector('.check-also .teaser__title'));
-      expect(teased).not.toMatch(/Running Dry/);
+      const teased = [text(part.doc.querySelector('.check-also .teaser__title')), ...part.doc.querySelectorAll('.related .teaser__title').map(text)];
+      expect(teased.join('|')).not.toMatch(/Running Dry/);
+      expect(teased[0]).toBe('Tehran opens new reservoir & pipeline');
     });
 
     it('renders an Arabic article right to left', async () => {

@@ -1,3 +1,4 @@
+import { reindexArticle } from '../../search/search-index.repository.js';
 import type { Kysely, Transaction } from 'kysely';
 import type { ArticleRow, ArticleStatus, Database } from '../../db/schema.js';
 import type { Clock } from '../../clock.js';
@@ -162,6 +163,8 @@ export async function writeArticle(db: Kysely<Database>, req: WriteRequest): Pro
     if (tagIds.length) await trx.insertInto('article_tags').values(tagIds.map((tag_id) => ({ article_id: id, tag_id }))).execute();
     await trx.insertInto('article_revisions').values({ article_id: id, kind: 'save', version, title: a.title, dek: a.dek, excerpt: a.excerpt, body_source: a.body, user_id: req.actor.id, created_at: now }).execute();
     await trx.deleteFrom('article_revisions').where('article_id', '=', id).where('kind', '=', 'autosave').where('user_id', '=', req.actor.id).execute();
+    // the search index changes with the text, in the same transaction (the admin list searches drafts too)
+    await reindexArticle(trx, id, clock.now());
 
     const wasPublic = existing?.status === 'published';
     const isPublic = a.status === 'published';

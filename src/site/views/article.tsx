@@ -131,6 +131,16 @@ export function ArticlePage({ site, head, article, timeLabel, form, notice }: Ar
           <Teaser teaser={article.checkAlso} size="normal" />
         </aside>
       ) : null}
+      {article.related.length ? (
+        <aside class="related" aria-labelledby="related-title">
+          <h2 id="related-title">Related</h2>
+          <div class="teaser-grid">
+            {article.related.map((t) => (
+              <Teaser key={t.id} teaser={t} size="compact" />
+            ))}
+          </div>
+        </aside>
+      ) : null}
       {isPost ? (
         <div class="discussion">
           {article.commentCount > 0 ? <CommentList comments={article.comments} count={article.commentCount} timeLabel={timeLabel} replyBase={article.commentsEnabled ? article.url : null} /> : null}

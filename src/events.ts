@@ -4,9 +4,11 @@
  * can tell subscribers, and (with PostgreSQL) other instances can do the same.
  *
  * `tags` name what a page depends on, in the same vocabulary pages use when
- * they are cached: `article:42`, `category:7`, `tag:3`, `author:5`,
- * `series:2`, `source:1`, `settings`, `lists` (any list of stories: home,
- * category, tag, author, series pages, feeds, sitemaps).
+ * they are cached: `article:42` (a story's own text), `category:7`, `tag:3`,
+ * `author:5`, `series:2`, `source:1` (their names and details), `list:category:7`
+ * and the like (which stories a scoped list holds), `lists` (the site-wide
+ * lists: home, feeds, sitemaps), `settings`, and `taxonomy` (added to every
+ * taxonomy change, for pages naming every category or author).
  */
 export type ChangeKind =
   | 'article.published'
@@ -60,13 +62,18 @@ export class ChangeBus {
   }
 }
 
-/** The cache tags an article's change touches: itself, its lists and its taxonomy. */
+/**
+ * The cache tags an article's change touches: the story itself, the site-wide
+ * lists (home, feeds, sitemaps), and the scoped lists it belongs to
+ * (`list:category:7` — the category page, not every page that merely shows the
+ * category's name, which is `category:7` and changes only with a rename).
+ */
 export function articleTags(article: { id: number; primary_category_id?: number | null; series_id?: number | null; source_id?: number | null }, extra: { authorIds?: number[]; tagIds?: number[] } = {}): string[] {
   const tags = [`article:${article.id}`, 'lists'];
-  if (article.primary_category_id != null) tags.push(`category:${article.primary_category_id}`);
-  if (article.series_id != null) tags.push(`series:${article.series_id}`);
-  if (article.source_id != null) tags.push(`source:${article.source_id}`);
-  for (const id of extra.authorIds ?? []) tags.push(`author:${id}`);
-  for (const id of extra.tagIds ?? []) tags.push(`tag:${id}`);
+  if (article.primary_category_id != null) tags.push(`list:category:${article.primary_category_id}`);
+  if (article.series_id != null) tags.push(`list:series:${article.series_id}`);
+  if (article.source_id != null) tags.push(`list:source:${article.source_id}`);
+  for (const id of extra.authorIds ?? []) tags.push(`list:author:${id}`);
+  for (const id of extra.tagIds ?? []) tags.push(`list:tag:${id}`);
   return tags;
 }

@@ -26,12 +26,24 @@ const SUFFIXES: [string, FeedFormat][] = [
   ['feed.json', 'json'],
 ];
 
+/** What a feed depends on: its scope's stories (or every story, for the site feed) and taxonomy names. */
+function feedTags(scope: FeedScope): string[] {
+  const f = scope.filter;
+  const tags = ['taxonomy'];
+  if (f.categoryIds) tags.push(...f.categoryIds.map((id) => `list:category:${id}`));
+  if (f.tagId !== undefined) tags.push(`list:tag:${f.tagId}`);
+  if (f.authorId !== undefined) tags.push(`list:author:${f.authorId}`);
+  if (f.seriesId !== undefined) tags.push(`list:series:${f.seriesId}`);
+  if (tags.length === 1) tags.push('lists');
+  return tags;
+}
+
 /** Writes one feed of a scope in one format, with conditional GET. */
 export async function sendFeed(deps: PublishingDeps, request: FastifyRequest, reply: FastifyReply, scope: FeedScope, format: FeedFormat): Promise<FastifyReply> {
   const settings = await loadSettings(deps.db);
   const baseUrl = baseUrlFor(request, deps.config.publicUrl);
   const feed = await buildFeed(deps.db, scope, settings, baseUrl, deps.clock.now());
-  return sendConditional(request, reply, WRITERS[format](feed), `${FEED_TYPES[format]}; charset=utf-8`, feed.lastModified, ['lists', 'taxonomy']);
+  return sendConditional(request, reply, WRITERS[format](feed), `${FEED_TYPES[format]}; charset=utf-8`, feed.lastModified, feedTags(scope));
 }
 
 /**

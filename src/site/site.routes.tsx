@@ -143,7 +143,8 @@ export async function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): 
     const pagination = paginationView(spec.base, page, result.total, perPage);
     if (page > pagination.totalPages) throw new AppError('NOT_FOUND');
     const teasers = await teaserViews(db, result.items, ctx.settings, categories);
-    cacheable(reply, ['lists', ...spec.deps, ...teasers.flatMap((t) => t.deps)]);
+    // a scoped list depends on its scope (a story joining or leaving it carries that tag) and on what it shows
+    cacheable(reply, [...spec.deps, ...teasers.flatMap((t) => t.deps)]);
     const url = pagination.pageUrls[page - 1]!;
     const head: HeadView = {
       title: page > 1 ? `${spec.title} – Page ${page}` : spec.title,
@@ -188,7 +189,7 @@ export async function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): 
       title: category.name,
       eyebrow: 'Category',
       filter: { categoryIds: descendantIds(categories, category.id) },
-      deps: descendantIds(categories, category.id).concat(trail.map((c) => c.id)).map((id) => `category:${id}`),
+      deps: [...descendantIds(categories, category.id).map((id) => `list:category:${id}`), ...trail.map((c) => `category:${c.id}`), ...children.map((c) => `category:${c.id}`)],
       breadcrumb: [{ name: 'Home', url: '/' }, ...trail.slice(0, -1).map((c) => ({ name: c.name, url: categoryUrl(categories, c.id) }))],
       description: category.description,
       intro: category.description ? <p class="list-header__intro">{category.description}</p> : null,
@@ -216,7 +217,7 @@ export async function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): 
         title: tag.name,
         eyebrow: 'Tag',
         filter: { tagId: tag.id },
-        deps: [`tag:${tag.id}`],
+        deps: [`list:tag:${tag.id}`, `tag:${tag.id}`],
         breadcrumb: [{ name: 'Home', url: '/' }],
         description: tag.description,
         intro: tag.description ? <p class="list-header__intro">{tag.description}</p> : null,
@@ -233,7 +234,7 @@ export async function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): 
         title: name,
         eyebrow: 'Author',
         filter: { authorId: author.id },
-        deps: [`author:${author.id}`],
+        deps: [`list:author:${author.id}`, `author:${author.id}`],
         breadcrumb: [{ name: 'Home', url: '/' }],
         description: author.bio,
         intro: author.bio ? <p class="list-header__intro author-bio">{author.bio}</p> : null,
@@ -250,7 +251,7 @@ export async function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): 
         title: series.title,
         eyebrow: 'Series',
         filter: { seriesId: series.id },
-        deps: [`series:${series.id}`],
+        deps: [`list:series:${series.id}`, `series:${series.id}`],
         breadcrumb: [{ name: 'Home', url: '/' }],
         description: series.description,
         intro: series.description ? <p class="list-header__intro">{series.description}</p> : null,

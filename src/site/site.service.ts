@@ -146,7 +146,7 @@ export async function articleView(db: Kysely<Database>, row: ArticleRow, setting
       // static pages show no byline
       ...(row.type === 'post' ? (authorMap.get(row.id) ?? []).map((a) => `author:${a.id}`) : []),
       ...tags.map((t) => `tag:${t.id}`),
-      ...(series ? [`series:${series.id}`] : []),
+      ...(series ? [`series:${series.id}`, `list:series:${series.id}`] : []),
       ...(source ? [`source:${source.id}`] : []),
       ...(checkAlso?.deps ?? []),
     ],

@@ -4,7 +4,9 @@ import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import { createTestDatabase, PG_URL, type TestDatabase } from '../helpers/engines.js';
 import { buildTestApp } from '../helpers/app.js';
-import { seedNewsroom } from '../helpers/fixtures.js';
+import { makeArticle, seedNewsroom } from '../helpers/fixtures.js';
+import { publishDue } from '../../src/admin/scheduler.js';
+import { fixedClock } from '../../src/clock.js';
 import { connect, parseDatabaseUrl } from '../../src/db/connect.js';
 import { startPgBroadcast, type Broadcast } from '../../src/cache/broadcast.js';
 import { startPurgeWebhook } from '../../src/cache/purge.js';
@@ -83,6 +85,31 @@ describePg('two instances on one PostgreSQL database', () => {
     }
     const { rows } = await sql<{ round: number; n: number }>`SELECT round, count(*)::int AS n FROM job_runs GROUP BY round ORDER BY round`.execute(database.db);
     expect(rows.map((r) => r.n)).toEqual(Array(8).fill(1));
+  });
+});
+
+describePg('scheduled publishing with two instances', () => {
+  it('publishes each due story exactly once, announced by exactly one instance', async () => {
+    const database = await createTestDatabase('postgres');
+    const second = await connect(parseDatabaseUrl(PG_URL), { schema: database.schema!, poolSize: 4 });
+    try {
+      const clock = fixedClock('2026-11-20T12:00:00.000Z');
+      const ids: number[] = [];
+      for (let i = 0; i < 20; i++) ids.push((await makeArticle(database.db, { title: `Embargoed ${i}`, slug: `embargoed-${i}`, status: 'scheduled', publishedAt: new Date(Date.UTC(2026, 10, 20, 11, 59, i)).toISOString() })).id);
+      const busA = new ChangeBus();
+      const busB = new ChangeBus();
+      const announced: number[] = [];
+      for (const bus of [busA, busB]) bus.on((e) => void (e.kind === 'article.published' && announced.push(e.articleId!)));
+      // two instances' ticks at the same moment, several times over
+      const rounds = await Promise.all([publishDue(database.db, clock, busA), publishDue(second.db, clock, busB), publishDue(database.db, clock, busA), publishDue(second.db, clock, busB)]);
+      expect(rounds.flat().sort((x, y) => x - y)).toEqual(ids);
+      expect(announced.sort((x, y) => x - y)).toEqual(ids);
+      const statuses = await database.db.selectFrom('articles').select('status').where('id', 'in', ids).execute();
+      expect(statuses.every((r) => r.status === 'published')).toBe(true);
+    } finally {
+      await second.close();
+      await database.close();
+    }
   });
 });
 

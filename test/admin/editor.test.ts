@@ -43,7 +43,7 @@ describeEachEngine('the story editor and workflow', (engine) => {
     expect((await app.inject({ url: '/category/coast/' })).body).toContain('Harbour reopens after storm');
     expect((await app.inject({ url: '/tag/weather/' })).body).toContain('Harbour reopens after storm');
     const event = events.find((e) => e.articleId === id && e.kind === 'article.published')!;
-    expect(event.tags).toEqual(expect.arrayContaining([`article:${id}`, 'lists', `category:${category}`]));
+    expect(event.tags).toEqual(expect.arrayContaining([`article:${id}`, 'lists', `list:category:${category}`]));
     const edit = await editor.get(`/admin/articles/${id}?done=publish`);
     expect(edit.body).toContain('Published.');
     expect(edit.body).toContain('value="Weather, Ports"'.replace('Weather, Ports', 'Ports, Weather'));

@@ -30,7 +30,7 @@ describeEachEngine('moderating comments', (engine) => {
     const event = h.events.slice(before).find((e) => e.kind === 'comment.approved')!;
     expect(event.commentId).toBe(held[0]);
     expect(event.articleId).toBe(desk.story.id);
-    expect(event.tags).toEqual(expect.arrayContaining([`article:${desk.story.id}`, `category:${desk.category}`, `tag:${desk.tag}`, `author:${desk.author}`, 'lists']));
+    expect(event.tags).toEqual(expect.arrayContaining([`article:${desk.story.id}`, `list:category:${desk.category}`, `list:tag:${desk.tag}`, `list:author:${desk.author}`, 'lists']));
     expect((await page()).querySelector(`#comment-${held[0]} .comment__body`)!.text).toContain('Held words 1');
   });
 

@@ -115,7 +115,7 @@ describeEachEngine('posting a comment through the form', (engine) => {
     const page = parse((await h.get('/river-bridge/')).body);
     expect(page.querySelector(`#comment-${row.id} .comment__body`)!.text).toContain('Back again with more.');
     const created = h.events.slice(before).find((e) => e.kind === 'comment.created')!;
-    expect(created.tags).toEqual(expect.arrayContaining([`article:${desk.story.id}`, `tag:${desk.tag}`, `author:${desk.author}`, `category:${desk.category}`, 'lists']));
+    expect(created.tags).toEqual(expect.arrayContaining([`article:${desk.story.id}`, `list:tag:${desk.tag}`, `list:author:${desk.author}`, `list:category:${desk.category}`, 'lists']));
   });
 
   it('nests a reply under its parent, offers reply links, and refuses a reply to a held comment', async () => {

@@ -120,7 +120,7 @@ describeEachEngine('feed corpus through the whole fetch path', (engine) => {
       const tag = await app.inject({ url: '/tag/donald-trump/' });
       expect(tag.statusCode).toBe(200);
       expect(tag.body).toContain('Trump State of the Union address');
-      expect(events.filter((e) => e.kind === 'article.published' && e.tags.includes(`source:${guardian}`))).toHaveLength(55);
+      expect(events.filter((e) => e.kind === 'article.published' && e.tags.includes(`list:source:${guardian}`))).toHaveLength(55);
       const draft = await db.selectFrom('articles').select(['slug', 'status']).where('source_id', '=', sourceOf.get('rss-parser/heise.atom')!).executeTakeFirstOrThrow();
       expect(draft.status).toBe('draft');
       expect((await app.inject({ url: `/${draft.slug}/` })).statusCode).toBe(404);

@@ -90,9 +90,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(formbody, { bodyLimit: 256 * 1024 });
 
-  app.addHook('onRequest', async (request) => {
-    checkRequestTarget(request);
-  });
 
   app.addHook('onSend', async (_request, reply, payload) => {
     const type = String(reply.getHeader('content-type') ?? '');
@@ -167,6 +164,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       if (!path.endsWith('/') && last !== '' && !last.includes('.')) return reply.redirect(`${path}/${q === -1 ? '' : raw.slice(q)}`, 301);
     }
     return renderError(request, reply, new AppError('NOT_FOUND'));
+  });
+
+  // after the page cache's lookup: a hit is a URL that passed this check when it was stored
+  app.addHook('onRequest', async (request) => {
+    checkRequestTarget(request);
   });
 
   // Feature routes. Each feature registers itself here with one line; the

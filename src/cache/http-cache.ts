@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { PageCache, pickEncoding, type Encoding } from './page-cache.js';
+import { PageCache, pickEncoding, tagHeaderValues, type CacheEntry, type Encoding } from './page-cache.js';
 
 declare module 'fastify' {
   interface FastifyReply {
@@ -9,7 +9,8 @@ declare module 'fastify' {
     cacheTags?: Set<string>;
     /** Last-Modified for this response, when the route knows it. */
     cacheLastModified?: string;
-    servedFromCache?: boolean;
+    /** An entry built on the way out, stored once the response has gone with all its headers. */
+    pendingEntry?: CacheEntry;
   }
 }
 
@@ -56,10 +57,9 @@ function cacheControl(p: CachePolicy): string {
 }
 
 function tagHeaders(reply: FastifyReply, tags: string[]): void {
-  // Surrogate-Key (Fastly and others) is space-separated; Cache-Tag (Cloudflare) comma-separated
-  const safe = tags.filter((t) => /^[A-Za-z0-9:_.-]+$/.test(t));
-  reply.header('surrogate-key', safe.join(' '));
-  reply.header('cache-tag', safe.join(','));
+  const { surrogateKey, cacheTag } = tagHeaderValues(tags);
+  reply.header('surrogate-key', surrogateKey);
+  reply.header('cache-tag', cacheTag);
 }
 
 /** Headers set by the route itself (not by the cache or the security hook), kept for hits. */
@@ -89,28 +89,48 @@ function compress(body: Buffer, encoding: Encoding): Buffer {
 export function registerHttpCache(app: FastifyInstance, options: HttpCacheOptions): void {
   const { cache } = options;
 
+  // A hit is written straight to the socket: no route, no serializer, no hooks —
+  // the headers the full pipeline produced were recorded with the entry.
   app.addHook('onRequest', async (request, reply) => {
     if (!cache || (request.method !== 'GET' && request.method !== 'HEAD') || options.bypass(request)) return;
     const entry = cache.get(request.url);
     if (!entry) return;
     const policy = await options.policy();
-    reply.servedFromCache = true;
-    reply.header('etag', entry.etag);
-    reply.header('cache-control', cacheControl(policy));
-    reply.header('vary', 'Accept-Encoding');
-    reply.header('x-cache', 'HIT');
-    if (entry.lastModified) reply.header('last-modified', entry.lastModified);
-    for (const [name, value] of Object.entries(entry.headers)) reply.header(name, value);
-    tagHeaders(reply, entry.tags);
-    if (etagMatches(request.headers['if-none-match'], entry.etag)) return reply.code(304).send();
+    const headers: Record<string, string | number> = {
+      ...entry.headers,
+      etag: entry.etag,
+      'cache-control': cacheControl(policy),
+      vary: 'Accept-Encoding',
+      'x-cache': 'HIT',
+      'surrogate-key': entry.surrogateKey,
+      'cache-tag': entry.cacheTag,
+    };
+    if (entry.lastModified) headers['last-modified'] = entry.lastModified;
+    reply.hijack();
+    if (etagMatches(request.headers['if-none-match'], entry.etag)) {
+      reply.raw.writeHead(304, headers);
+      reply.raw.end();
+      return;
+    }
     const encoding = pickEncoding(request.headers['accept-encoding']);
-    if (encoding !== 'identity') reply.header('content-encoding', encoding);
-    reply.type(entry.contentType);
-    return reply.code(entry.status).send(entry.bodies[encoding]);
+    const body = entry.bodies[encoding];
+    headers['content-type'] = entry.contentType;
+    headers['content-length'] = body.length;
+    if (encoding !== 'identity') headers['content-encoding'] = encoding;
+    reply.raw.writeHead(entry.status, headers);
+    reply.raw.end(request.method === 'HEAD' ? undefined : body);
+  });
+
+  // Stored only now, when every onSend hook (CORS, security headers) has had its say.
+  app.addHook('onResponse', async (_request, reply) => {
+    const entry = reply.pendingEntry;
+    if (!entry || !cache) return;
+    entry.headers = replayable(reply);
+    cache.insert(entry);
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
-    if (reply.servedFromCache || !reply.cacheTags) return payload;
+    if (!reply.cacheTags) return payload;
     if ((request.method !== 'GET' && request.method !== 'HEAD') || reply.statusCode !== 200) return payload;
     if (reply.hasHeader('set-cookie') || reply.hasHeader('content-encoding')) return payload;
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
@@ -124,7 +144,8 @@ export function registerHttpCache(app: FastifyInstance, options: HttpCacheOption
     let etag: string;
     let out: Buffer;
     if (cache && !bypass) {
-      const entry = cache.store({ key: request.url, status: 200, contentType, body, lastModified: reply.cacheLastModified ?? null, tags, headers: replayable(reply) });
+      const entry = cache.prepare({ key: request.url, status: 200, contentType, body, lastModified: reply.cacheLastModified ?? null, tags });
+      reply.pendingEntry = entry;
       etag = entry.etag;
       out = entry.bodies[encoding];
       reply.header('x-cache', 'MISS');

@@ -12,12 +12,25 @@ export interface CacheEntry {
   etag: string;
   lastModified: string | null;
   tags: string[];
+  /** Surrogate-Key and Cache-Tag values, made once. */
+  surrogateKey: string;
+  cacheTag: string;
   /** Headers the route set that a hit must repeat (X-WP-Total, Link…). */
   headers: Record<string, string>;
   bodies: Record<Encoding, Buffer>;
   /** Bytes this entry holds, all encodings together. */
   size: number;
   storedAt: number;
+}
+
+export interface EntryInput {
+  key: string;
+  status: number;
+  contentType: string;
+  body: Buffer;
+  lastModified?: string | null;
+  tags: string[];
+  headers?: Record<string, string>;
 }
 
 export interface PageCacheStats {
@@ -28,6 +41,12 @@ export interface PageCacheStats {
   misses: number;
   evictions: number;
   invalidations: number;
+}
+
+/** Surrogate-Key (Fastly and others) is space-separated; Cache-Tag (Cloudflare) comma-separated. */
+export function tagHeaderValues(tags: string[]): { surrogateKey: string; cacheTag: string } {
+  const safe = [...new Set(tags)].filter((t) => /^[A-Za-z0-9:_.-]+$/.test(t));
+  return { surrogateKey: safe.join(' '), cacheTag: safe.join(',') };
 }
 
 /** Picks the best encoding a request accepts: br, then gzip, else none. */
@@ -85,8 +104,13 @@ export class PageCache {
     return entry;
   }
 
-  /** Compresses once and stores. Returns the entry, or undefined when it is too large to keep. */
-  store(input: { key: string; status: number; contentType: string; body: Buffer; lastModified?: string | null; tags: string[]; headers?: Record<string, string> }, now = Date.now()): CacheEntry {
+  /** Compresses once and stores; returns the entry (served even when too large to keep). */
+  store(input: EntryInput, now = Date.now()): CacheEntry {
+    return this.insert(this.prepare(input, now));
+  }
+
+  /** Builds an entry (hash and compression, the costly part) without storing it yet. */
+  prepare(input: EntryInput, now = Date.now()): CacheEntry {
     const body = input.body;
     const etag = `"${crypto.createHash('sha1').update(body).digest('base64url')}"`;
     const gzip = zlib.gzipSync(body, { level: 6 });
@@ -100,12 +124,18 @@ export class PageCache {
       etag,
       lastModified: input.lastModified ?? null,
       tags: [...new Set(input.tags)],
+      ...tagHeaderValues(input.tags),
       headers: input.headers ?? {},
       bodies: { identity: body, gzip, br },
       size: body.length + gzip.length + br.length + input.key.length * 2 + 256,
       storedAt: now,
     };
-    this.delete(input.key);
+    return entry;
+  }
+
+  /** Stores a prepared entry, evicting the least recently used beyond the budget. */
+  insert(entry: CacheEntry): CacheEntry {
+    this.delete(entry.key);
     if (entry.size > this.maxBytes / 4) return entry; // too big to be worth keeping; still served
     this.entries.set(entry.key, entry);
     this.bytes += entry.size;

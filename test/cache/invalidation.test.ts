@@ -37,6 +37,8 @@ describeEachEngine('page cache and HTTP caching', (engine) => {
     expect(first.headers['x-cache']).toBe('MISS');
     expect(second.headers['x-cache']).toBe('HIT');
     expect(second.body).toBe(first.body);
+    // a hit carries every header the full pipeline gave the page
+    for (const h of ['content-security-policy', 'x-content-type-options', 'referrer-policy', 'content-type', 'surrogate-key', 'link']) expect(second.headers[h], h).toBe(first.headers[h]);
     expect(second.headers.etag).toBe(first.headers.etag);
     expect(first.headers.etag).toMatch(/^"[^"]+"$/);
     expect(first.headers['last-modified']).toBe(new Date('2026-11-20T11:00:00.000Z').toUTCString());
@@ -120,6 +122,16 @@ describeEachEngine('page cache and HTTP caching', (engine) => {
     app.deps.events.emit({ kind: 'settings.changed', tags: ['settings'] });
     expect(cached()).toEqual([]);
     expect((await app.inject({ url: '/about/' })).body).toContain('The Renamed Gazette');
+  });
+
+  it('API answers come from the cache with their CORS and paging headers', async () => {
+    app.pageCache!.clear();
+    const first = await app.inject({ url: '/wp-json/wp/v2/posts?per_page=2' });
+    const hit = await app.inject({ url: '/wp-json/wp/v2/posts?per_page=2' });
+    expect(first.statusCode).toBe(200);
+    expect(hit.headers['x-cache']).toBe('HIT');
+    for (const h of ['access-control-allow-origin', 'x-wp-total', 'x-wp-totalpages', 'content-type']) expect(hit.headers[h], h).toBe(first.headers[h]);
+    expect(hit.body).toBe(first.body);
   });
 
   it('signed-in staff bypass the shared cache', async () => {

@@ -18,6 +18,8 @@ export interface Config {
   pageCacheMb: number;
   /** Worker processes (node:cluster); 1 runs in this process. */
   workers: number;
+  /** Searches one address may make per minute, after a burst of 20; 0 turns the limit off (load tests). */
+  searchPerMinute: number;
   /** Let outbound fetches reach private and loopback addresses (intranets, tests). */
   fetchAllowPrivate: boolean;
 }
@@ -111,6 +113,18 @@ const envSchema = z.object({
       }
       return n;
     }),
+  MASTHEAD_SEARCH_PER_MINUTE: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return 30;
+      const n = Number(v);
+      if (!/^\d+$/.test(v) || n > 100_000) {
+        ctx.addIssue({ code: 'custom', message: `MASTHEAD_SEARCH_PER_MINUTE must be a whole number from 0 (no limit) to 100000 (got "${v}")` });
+        return z.NEVER;
+      }
+      return n;
+    }),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       error: (issue) => `LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "${String(issue.input)}")`,
@@ -144,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     publicUrl: e.MASTHEAD_PUBLIC_URL,
     pageCacheMb: e.MASTHEAD_PAGE_CACHE_MB,
     workers: e.MASTHEAD_WORKERS,
+    searchPerMinute: e.MASTHEAD_SEARCH_PER_MINUTE,
     fetchAllowPrivate: e.MASTHEAD_FETCH_ALLOW_PRIVATE,
   };
 }

@@ -18,7 +18,8 @@ export interface SearchDeps extends SiteDeps {
 }
 
 /** Per address: a burst of 20 searches, then one every 2 seconds (per instance). */
-const RATE = { capacity: 20, refillMs: 2000 };
+/** A burst of 20, then MASTHEAD_SEARCH_PER_MINUTE (default 30: one every 2 s). */
+const RATE = { capacity: 20 };
 
 function rawValues(query: Record<string, unknown>): SearchFormValues {
   const get = (k: string) => {
@@ -42,7 +43,8 @@ function searchUrl(values: SearchFormValues, page: number): string {
  */
 export async function registerSearchRoutes(app: FastifyInstance, deps: SearchDeps): Promise<void> {
   const { db, clock } = deps;
-  const buckets = new TokenBuckets(RATE.capacity, RATE.refillMs);
+  const perMinute = deps.config.searchPerMinute;
+  const buckets = perMinute > 0 ? new TokenBuckets(RATE.capacity, Math.round(60_000 / perMinute)) : null;
 
   deps.events.on(async (event) => {
     if (event.kind.startsWith('article.') || event.kind === 'taxonomy.changed') relatedCacheFor(db).clear();
@@ -70,7 +72,7 @@ export async function registerSearchRoutes(app: FastifyInstance, deps: SearchDep
   }
 
   app.get('/search/', async (request, reply) => {
-    const wait = buckets.take(request.ip, clock.now().getTime());
+    const wait = buckets ? buckets.take(request.ip, clock.now().getTime()) : 0;
     if (wait > 0) {
       reply.header('retry-after', String(Math.ceil(wait / 1000)));
       throw new AppError('RATE_LIMITED', 'You have searched a lot in a short time. Please wait a few seconds and try again.');

@@ -43,7 +43,7 @@ describeEachEngine('comment moderation in the admin', (engine) => {
   const statusOf = async (id: number) => (await db().selectFrom('comments').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
   const dbCounts = async () => {
     const rows = await db().selectFrom('comments').select('status').execute();
-    const c: Record<string, number> = { pending: 0, approved: 0, spam: 0, trash: 0 };
+    const c: Record<CommentStatus, number> = { pending: 0, approved: 0, spam: 0, trash: 0 };
     for (const r of rows) c[r.status]!++;
     return c;
   };
@@ -85,6 +85,10 @@ describeEachEngine('comment moderation in the admin', (engine) => {
     expect(rowIds(second.body).filter((id) => rowIds(first.body).includes(id))).toEqual([]);
     expect(first.body).toContain('Page 1 of 2');
     expect((await editor.get('/admin/comments/?status=trash&page=9')).statusCode).toBe(404);
+    // emptying the last page lands on the page that is left, not on an empty one
+    const emptied = await act('restore', rowIds(second.body), { status: 'trash', page: '2' });
+    expect(emptied.headers.location).toBe(`/admin/comments/?status=trash&done=restore&n=${total - 25}`);
+    expect(rowIds((await editor.get(emptied.headers.location as string)).body).length).toBe(25);
   });
 
   it('approves, marks as spam, trashes and restores one comment at a time', async () => {

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import { AppError } from '../../errors.js';
 import { countByStatus, editComment, listForModeration, moderate, replyAsModerator } from '../../comments/comments.moderation.js';
-import { chromeFor, currentUser, fieldErrors, problemText, routeId, sendAdmin, str, strs, type AdminDeps } from '../admin.context.js';
+import { chromeFor, currentUser, fieldErrors, routeId, sendAdmin, str, strs, type AdminDeps } from '../admin.context.js';
 import { authorize } from '../policies/comment.policy.js';
 import { doneNotice, presentQueueRow } from './moderation.presenter.js';
 import { moderateFormSchema, PAGE_SIZE, queueQuerySchema, type QueueQuery } from './moderation.schema.js';
@@ -41,7 +41,7 @@ export async function registerCommentModerationRoutes(app: FastifyInstance, deps
   app.get('/admin/comments/', async (request, reply) => {
     authorize(currentUser(request), 'moderate');
     const parsed = queueQuerySchema.safeParse(request.query ?? {});
-    if (!parsed.success) return queue(request, reply, { status: 'pending', page: 1 }, { error: problemText(parsed.error) }, 400);
+    if (!parsed.success) return queue(request, reply, { status: 'pending', page: 1 }, { error: messages(parsed.error) }, 400);
     const { done, n, ...q } = parsed.data;
     return queue(request, reply, q, { notice: done !== undefined && n !== undefined ? doneNotice(done, n) : null });
   });
@@ -52,10 +52,12 @@ export async function registerCommentModerationRoutes(app: FastifyInstance, deps
     const parsed = moderateFormSchema.safeParse({ action: str(body, 'action'), ids: strs(body, 'ids').map((s) => s.trim()), status: str(body, 'status'), page: str(body, 'page') });
     if (!parsed.success) {
       const back = { status: moderateFormSchema.shape.status.parse(str(body, 'status')), page: moderateFormSchema.shape.page.parse(str(body, 'page')) };
-      return queue(request, reply, back, { error: `Nothing changed. ${problemText(parsed.error)?.replace(/^\w+(\.\d+)?: /, '')}` }, 400);
+      return queue(request, reply, back, { error: `Nothing changed. ${messages(parsed.error)}` }, 400);
     }
-    const { action, ids, status, page } = parsed.data;
+    const { action, ids, status } = parsed.data;
     const result = await moderate(deps.db, deps.events, deps.clock, action, ids);
+    // the page may have emptied (everything on the last page approved): land on what is left
+    const page = Math.min(parsed.data.page, Math.max(1, Math.ceil((await countByStatus(deps.db))[status] / PAGE_SIZE)));
     if (result.missing.length) {
       const missing = result.missing.map((id) => `${id}`).join(', ');
       const error = `${result.missing.length === 1 ? `There is no comment ${missing}` : `There are no comments ${missing}`}; ${result.missing.length === 1 ? 'it' : 'they'} may have been deleted.`;
@@ -99,4 +101,9 @@ export async function registerCommentModerationRoutes(app: FastifyInstance, deps
     }
     return commentPage(request, reply, request.params.id, { notice: `Your reply is published as comment ${id}.` });
   });
+}
+
+/** Each distinct problem once, in words (the field names mean nothing to a moderator). */
+function messages(err: ZodError): string {
+  return [...new Set(err.issues.map((i) => i.message))].join(' ');
 }

@@ -141,6 +141,7 @@ describeEachEngine('comment moderation in the admin', (engine) => {
       ['approve', ['99999999999999999999'], /positive whole number/],
       ['approve', [], /Tick at least one comment/],
       ['publish', [String(id)], /Choose an action/],
+      ['trash', Array.from({ length: 201 }, () => String(id)), /At most 200 comments at a time/],
     ] as [string, string[], RegExp][]) {
       const res = await act(action, ids);
       expect(res.statusCode, `${action} ${ids.join(',')}`).toBe(400);

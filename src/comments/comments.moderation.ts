@@ -35,7 +35,7 @@ export interface ModerationComment {
 export type ModerationAction = 'approve' | 'spam' | 'trash' | 'restore';
 const TARGET: Record<ModerationAction, CommentStatus> = { approve: 'approved', spam: 'spam', trash: 'trash', restore: 'pending' };
 
-export async function listForModeration(db: Kysely<Database>, filter: { status?: CommentStatus; limit?: number; offset?: number } = {}): Promise<ModerationComment[]> {
+export async function listForModeration(db: Kysely<Database>, filter: { status?: CommentStatus; id?: number; limit?: number; offset?: number } = {}): Promise<ModerationComment[]> {
   let q = db
     .selectFrom('comments')
     .innerJoin('articles', 'articles.id', 'comments.article_id')
@@ -58,6 +58,7 @@ export async function listForModeration(db: Kysely<Database>, filter: { status?:
     .limit(filter.limit ?? 50)
     .offset(filter.offset ?? 0);
   if (filter.status) q = q.where('comments.status', '=', filter.status);
+  if (filter.id !== undefined) q = q.where('comments.id', '=', filter.id);
   return q.execute();
 }
 

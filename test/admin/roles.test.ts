@@ -4,6 +4,7 @@ import type { UserRole } from '../../src/db/schema.js';
 import { describeEachEngine, useTestDatabase } from '../helpers/engines.js';
 import { buildTestApp } from '../helpers/app.js';
 import { makeArticle } from '../helpers/fixtures.js';
+import { insertComment } from '../../src/comments/comments.repository.js';
 import { ARTICLE_ACTIONS, can as canArticle } from '../../src/admin/policies/article.policy.js';
 import { can as canTaxonomy } from '../../src/admin/policies/taxonomy.policy.js';
 import { can as canComment } from '../../src/admin/policies/comment.policy.js';
@@ -90,6 +91,10 @@ describeEachEngine('roles enforced on the server', (engine) => {
     await database.current.db.updateTable('articles').set({ owner_user_id: ownerId }).where('id', '=', id).execute();
     return id;
   }
+  async function heldComment() {
+    const articleId = await story(owner, 'published');
+    return insertComment(database.current.db, { articleId, name: 'Matrix Reader', email: 'matrix-reader@example.org', body: 'Held for the matrix.', status: 'pending', createdAt: '2026-11-20T11:00:00.000Z' });
+  }
   const form = (intent: string, extra: Record<string, string> = {}) => ({ title: 'Matrix edit', body: 'Text.', version: '1', intent, ...extra });
 
   type Attempt = (c: Client, me: number) => Promise<{ statusCode: number }>;
@@ -112,6 +117,12 @@ describeEachEngine('roles enforced on the server', (engine) => {
     ['see settings', (c) => c.get('/admin/settings'), 'NNNY'],
     ['change settings', (c) => c.post('/admin/settings', { title: 'Hijacked', description: '', language: 'en', direction: 'ltr', timezone: 'UTC', menu: '', postsPerPage: '10', commentThreadDepth: '5', commentModeration: 'open' }), 'NNNY'],
     ['open the media library', (c) => c.get('/admin/media/'), 'YYYY'],
+    ['open the comment queue', (c) => c.get('/admin/comments/'), 'NNYY'],
+    ['open a comment', async (c) => c.get(`/admin/comments/${await heldComment()}`), 'NNYY'],
+    ['approve a comment', async (c) => c.post('/admin/comments/moderate', { action: 'approve', ids: String(await heldComment()) }), 'NNYY'],
+    ['bulk-trash comments', async (c) => c.post('/admin/comments/moderate', { action: 'trash', ids: [String(await heldComment()), String(await heldComment())] }), 'NNYY'],
+    ['edit a comment', async (c) => c.post(`/admin/comments/${await heldComment()}/edit`, { name: 'Matrix Reader', email: 'matrix-reader@example.org', url: '', comment: 'Edited.' }), 'NNYY'],
+    ['reply to a comment', async (c) => c.post(`/admin/comments/${await heldComment()}/reply`, { reply: 'A reply.' }), 'NNYY'],
   ];
 
   for (const [name, attempt, expected] of HTTP_MATRIX) {

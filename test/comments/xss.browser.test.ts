@@ -8,6 +8,7 @@ import { saveSettings } from '../../src/content/settings.js';
 import { commentsCommand } from '../../src/comments/comments.cli.js';
 import { commentHarness, formToken, postComment, seedCommentDesk } from './comments.fixtures.js';
 import { batches, CORPUS, loadPayloads } from './xss-corpus.js';
+import { makeUser, PASSWORD } from '../admin/admin-fixtures.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const payloads = loadPayloads();
@@ -177,6 +178,40 @@ maybe('the XSS corpus through every comment field and every page that shows comm
 
     await page.goto(`${origin}/`);
     await expectClean(page, 'home page');
+    await page.context().close();
+  });
+
+  it('shows the stored payloads inert in the admin moderation queue and on a comment\'s edit page', async () => {
+    const page = await newPage();
+    const editor = await makeUser(h.db, 'editor');
+    await page.goto(`${origin}/admin/login`);
+    await page.getByLabel('Email').fill(editor.email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/admin\/articles\/$/);
+    // the admin's own script is the one script allowed; a comment's text holds paragraphs only
+    const adminProblems = async () =>
+      (await page.evaluate(findInjection, ALLOWED_IN_COMMENTS))
+        .filter((p) => p !== 'a script element')
+        .concat(await page.evaluate(() => Array.from(document.querySelectorAll('script')).filter((s) => !/^\/admin\/assets\//.test(s.getAttribute('src') ?? '') || s.closest('body')).map((s) => `script ${s.outerHTML.slice(0, 80)}`)))
+        .concat(await page.evaluate(() => Array.from(document.querySelectorAll('.comment-text *')).filter((el) => el.localName !== 'p').map((el) => `<${el.localName}> in a queued comment`)));
+    let seen = 0;
+    for (let n = 1; ; n++) {
+      const res = await page.goto(`${origin}/admin/comments/?status=approved&page=${n}`);
+      if (res!.status() === 404) break;
+      expect(res!.status()).toBe(200);
+      seen += await page.locator('table.comments-queue tbody tr').count();
+      await page.waitForLoadState('load');
+      expect(await adminProblems(), `queue page ${n}`).toEqual([]);
+    }
+    expect(seen).toBeGreaterThanOrEqual(stored);
+    const id = (await h.db.selectFrom('comments').select('id').where('author_email', '=', 'xss-body-0@example.net').executeTakeFirstOrThrow()).id;
+    await page.goto(`${origin}/admin/comments/${id}`);
+    expect(await page.locator('#f-name').inputValue()).toBe('Body batch 0');
+    expect((await page.locator('#f-comment').inputValue()).length).toBeGreaterThan(1000);
+    expect(await adminProblems(), 'edit page').toEqual([]);
+    expect(dialogs).toEqual([]);
+    expect(offsite).toEqual([]);
     await page.context().close();
   });
 

@@ -13,6 +13,7 @@ import { fixedClock } from '../../src/clock.js';
 import { createCategory } from '../../src/content/taxonomy.service.js';
 import { startScheduler, type Scheduler } from '../../src/admin/scheduler.js';
 import { NOW } from '../helpers/fixtures.js';
+import { insertComment } from '../../src/comments/comments.repository.js';
 import { makeUser, PASSWORD } from '../admin/admin-fixtures.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -183,7 +184,8 @@ if (hasChromium)
       await probe.close();
       await signIn(page, base, adminEmail);
       const id = (await database.current.db.selectFrom('articles').select('id').where('slug', '=', 'storm-closes-the-coast-road').executeTakeFirstOrThrow()).id;
-      for (const url of ['/admin/articles/', '/admin/articles/new', `/admin/articles/${id}`, '/admin/media/', '/admin/categories/', '/admin/sources/', '/admin/users/', '/admin/settings', '/admin/account/password']) {
+      const comment = await insertComment(database.current.db, { articleId: id, name: 'Axe Reader', email: 'axe-reader@example.org', body: 'A held comment.', status: 'pending', createdAt: NOW.toISOString() });
+      for (const url of ['/admin/articles/', '/admin/articles/new', `/admin/articles/${id}`, '/admin/media/', '/admin/categories/', '/admin/sources/', '/admin/users/', '/admin/settings', '/admin/account/password', '/admin/comments/', `/admin/comments/${comment}`]) {
         await page.goto(base + url);
         problems.push(...(await axeProblems(page)).map((p) => `${url}: ${p}`));
       }

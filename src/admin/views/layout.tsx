@@ -27,6 +27,7 @@ const NAV: { href: string; label: string; role: UserRole }[] = [
   { href: '/admin/articles/', label: 'Stories', role: 'contributor' },
   { href: '/admin/articles/new', label: 'Write', role: 'contributor' },
   { href: '/admin/media/', label: 'Media', role: 'contributor' },
+  { href: '/admin/comments/', label: 'Comments', role: 'editor' },
   { href: '/admin/categories/', label: 'Categories', role: 'editor' },
   { href: '/admin/tags/', label: 'Tags', role: 'editor' },
   { href: '/admin/series/', label: 'Series', role: 'editor' },

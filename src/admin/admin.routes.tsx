@@ -17,6 +17,7 @@ import { registerEditorRoutes } from './editor/editor.routes.js';
 import { registerTaxonomyRoutes } from './taxonomy/taxonomy.routes.js';
 import { registerSettingsRoutes } from './settings/settings.routes.js';
 import { registerMediaFiles, registerMediaRoutes } from './media/media.routes.js';
+import { registerIntegrationRoutes } from './integrations/integrations.routes.js';
 
 /** Paths anyone may open: signing in and resetting a password. */
 const PUBLIC = [/^\/admin\/login\/?$/, /^\/admin\/reset\/[A-Za-z0-9_-]+$/];
@@ -93,6 +94,7 @@ export async function registerAdminRoutes(app: FastifyInstance, options: AdminOp
     await registerTaxonomyRoutes(admin, deps);
     await registerSettingsRoutes(admin, deps);
     await registerMediaRoutes(admin, deps);
+    await registerIntegrationRoutes(admin, deps);
   });
 }
 

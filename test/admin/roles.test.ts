@@ -10,6 +10,7 @@ import { can as canComment } from '../../src/admin/policies/comment.policy.js';
 import { USER_ACTIONS, can as canUser } from '../../src/admin/policies/user.policy.js';
 import { SETTINGS_ACTIONS, can as canSettings } from '../../src/admin/policies/settings.policy.js';
 import { MEDIA_ACTIONS, can as canMedia } from '../../src/admin/policies/media.policy.js';
+import { INTEGRATION_ACTIONS, can as canIntegrations } from '../../src/admin/policies/integrations.policy.js';
 import { Client, makeUser, signedIn } from './admin-fixtures.js';
 
 const ROLES: UserRole[] = ['contributor', 'author', 'editor', 'admin'];
@@ -37,6 +38,7 @@ const OTHER_MATRIX: [string, (role: UserRole) => boolean, string][] = [
   ['comments:moderate', (r) => canComment({ id: 1, role: r }, 'moderate'), 'NNYY'],
   ...USER_ACTIONS.map((a) => [`users:${a}`, (r: UserRole) => canUser({ id: 1, role: r }, a), a === 'change-own-password' ? 'YYYY' : 'NNNY'] as [string, (role: UserRole) => boolean, string]),
   ...SETTINGS_ACTIONS.map((a) => [`settings:${a}`, (r: UserRole) => canSettings({ id: 1, role: r }, a), 'NNNY'] as [string, (role: UserRole) => boolean, string]),
+  ...INTEGRATION_ACTIONS.map((a) => [`integrations:${a}`, (r: UserRole) => canIntegrations({ id: 1, role: r }, a), 'NNNY'] as [string, (role: UserRole) => boolean, string]),
   ...MEDIA_ACTIONS.map((a) => {
     const expected = { browse: 'YYYY', upload: 'NYYY', describe: 'NYYY', delete: 'NYYY' }[a];
     return [`media:${a} (own upload)`, (r: UserRole) => canMedia({ id: 1, role: r }, a, { uploaded_by: 1 }), expected] as [string, (role: UserRole) => boolean, string];
@@ -112,6 +114,10 @@ describeEachEngine('roles enforced on the server', (engine) => {
     ['see settings', (c) => c.get('/admin/settings'), 'NNNY'],
     ['change settings', (c) => c.post('/admin/settings', { title: 'Hijacked', description: '', language: 'en', direction: 'ltr', timezone: 'UTC', menu: '', postsPerPage: '10', commentThreadDepth: '5', commentModeration: 'open' }), 'NNNY'],
     ['open the media library', (c) => c.get('/admin/media/'), 'YYYY'],
+    ['see content API keys', (c) => c.get('/admin/api-keys/'), 'NNNY'],
+    ['make a content API key', (c) => c.post('/admin/api-keys/', { label: `Matrix key ${Math.random()}` }), 'NNNY'],
+    ['see webhooks', (c) => c.get('/admin/webhooks/'), 'NNNY'],
+    ['add a webhook', (c) => c.post('/admin/webhooks/', { url: 'https://example.org/matrix-hook', events: 'article.published' }), 'NNNY'],
   ];
 
   for (const [name, attempt, expected] of HTTP_MATRIX) {

@@ -1,6 +1,7 @@
 import type { AdminChrome } from '../../views/layout.js';
 import { AdminLayout, Csrf, Field } from '../../views/layout.js';
 import type { KeyView } from '../integrations.presenter.js';
+import { AddForm, ListTable, ShownOnce } from './parts.js';
 
 export interface ApiKeysPageProps {
   chrome: AdminChrome;
@@ -15,17 +16,7 @@ export interface ApiKeysPageProps {
 export function ApiKeysPage({ chrome, keys, fresh, notice, errors = {}, values = {} }: ApiKeysPageProps) {
   return (
     <AdminLayout chrome={chrome} title="Content API keys" notice={notice} error={errors._}>
-      {fresh ? (
-        <section class="notice" aria-labelledby="fresh-key">
-          <h2 id="fresh-key">{`New key “${fresh.label}”`}</h2>
-          <p>Copy it now: only a fingerprint is kept, so this page is the only time it is shown.</p>
-          <p>
-            <code class="secret" data-testid="new-key">
-              {fresh.key}
-            </code>
-          </p>
-        </section>
-      ) : null}
+      {fresh ? <ShownOnce heading={`New key “${fresh.label}”`} advice="Copy it now: only a fingerprint is kept, so this page is the only time it is shown." value={fresh.key} testId="new-key" /> : null}
       <p>
         <a href="/admin/webhooks/">Webhooks</a>
       </p>
@@ -35,48 +26,32 @@ export function ApiKeysPage({ chrome, keys, fresh, notice, errors = {}, values =
       {keys.length === 0 ? (
         <p>No keys yet.</p>
       ) : (
-        <table class="list">
-          <caption class="visually-hidden">Content API keys</caption>
-          <thead>
-            <tr>
-              <th scope="col">Label</th>
-              <th scope="col">Created</th>
-              <th scope="col">Last used</th>
-              <th scope="col">Status</th>
+        <ListTable caption="Content API keys" columns={['Label', 'Created', 'Last used', 'Status']}>
+          {keys.map((k) => (
+            <tr key={k.id} data-key-id={k.id}>
+              <td>{k.label}</td>
+              <td>{k.created}</td>
+              <td>{k.lastUsed || 'never'}</td>
+              <td>
+                {k.revoked ? (
+                  `revoked ${k.revoked}`
+                ) : (
+                  <form method="post" action={`/admin/api-keys/${k.id}/revoke`} class="inline-form">
+                    <Csrf token={chrome.csrf} />
+                    active{' '}
+                    <button type="submit" class="danger">
+                      {`Revoke “${k.label}”`}
+                    </button>
+                  </form>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {keys.map((k) => (
-              <tr key={k.id} data-key-id={k.id}>
-                <td>{k.label}</td>
-                <td>{k.created}</td>
-                <td>{k.lastUsed || 'never'}</td>
-                <td>
-                  {k.revoked ? (
-                    `revoked ${k.revoked}`
-                  ) : (
-                    <form method="post" action={`/admin/api-keys/${k.id}/revoke`} class="inline-form">
-                      <Csrf token={chrome.csrf} />
-                      active{' '}
-                      <button type="submit" class="danger">
-                        {`Revoke “${k.label}”`}
-                      </button>
-                    </form>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </ListTable>
       )}
-      <h2>Add a key</h2>
-      <form method="post" action="/admin/api-keys/" class="narrow-form">
-        <Csrf token={chrome.csrf} />
+      <AddForm heading="Add a key" action="/admin/api-keys/" csrf={chrome.csrf} submit="Make a key">
         <Field name="label" label="Label" value={values.label} required maxLength={100} hint="Who or what uses it, such as “iOS app” or “partner site”." error={errors.label} />
-        <p>
-          <button type="submit">Make a key</button>
-        </p>
-      </form>
+      </AddForm>
     </AdminLayout>
   );
 }

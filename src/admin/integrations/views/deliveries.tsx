@@ -1,6 +1,7 @@
 import type { AdminChrome } from '../../views/layout.js';
 import { AdminLayout } from '../../views/layout.js';
 import type { DeliveryView, WebhookView } from '../integrations.presenter.js';
+import { ListTable } from './parts.js';
 
 export interface DeliveriesPageProps {
   chrome: AdminChrome;
@@ -20,35 +21,21 @@ export function DeliveriesPage({ chrome, hook, deliveries, page, hasNext }: Deli
       {deliveries.length === 0 ? (
         <p>{page === 1 ? 'Nothing sent yet.' : 'No deliveries on this page.'}</p>
       ) : (
-        <table class="list">
-          <caption class="visually-hidden">Deliveries, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Event</th>
-              <th scope="col">Status</th>
-              <th scope="col">Attempts</th>
-              <th scope="col">Last response or error</th>
-              <th scope="col">Queued</th>
-              <th scope="col">Last attempt</th>
-              <th scope="col">Next attempt</th>
+        <ListTable caption="Deliveries, newest first" columns={['Event', 'Status', 'Attempts', 'Last response or error', 'Queued', 'Last attempt', 'Next attempt']}>
+          {deliveries.map((d) => (
+            <tr key={d.id} data-delivery-id={d.id}>
+              <td>{d.event}</td>
+              <td>
+                <span class="status">{d.status}</span>
+              </td>
+              <td>{d.attempts}</td>
+              <td>{d.outcome}</td>
+              <td>{d.created}</td>
+              <td>{d.lastAttempt}</td>
+              <td>{d.nextAttempt}</td>
             </tr>
-          </thead>
-          <tbody>
-            {deliveries.map((d) => (
-              <tr key={d.id} data-delivery-id={d.id}>
-                <td>{d.event}</td>
-                <td>
-                  <span class="status">{d.status}</span>
-                </td>
-                <td>{d.attempts}</td>
-                <td>{d.outcome}</td>
-                <td>{d.created}</td>
-                <td>{d.lastAttempt}</td>
-                <td>{d.nextAttempt}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </ListTable>
       )}
       {page > 1 || hasNext ? (
         <nav class="pager" aria-label="Pages of deliveries">

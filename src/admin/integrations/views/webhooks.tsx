@@ -2,6 +2,7 @@ import { WEBHOOK_EVENTS } from '../../../api/webhooks/webhooks.schema.js';
 import type { AdminChrome } from '../../views/layout.js';
 import { AdminLayout, Csrf, Field } from '../../views/layout.js';
 import type { WebhookView } from '../integrations.presenter.js';
+import { AddForm, ListTable, ShownOnce } from './parts.js';
 
 const EVENT_WORDS: Record<(typeof WEBHOOK_EVENTS)[number], string> = {
   'article.published': 'a story is published',
@@ -24,17 +25,7 @@ export function WebhooksPage({ chrome, hooks, fresh, notice, errors = {}, values
   const ticked = new Set(values.events ?? []);
   return (
     <AdminLayout chrome={chrome} title="Webhooks" notice={notice} error={errors._}>
-      {fresh ? (
-        <section class="notice" aria-labelledby="fresh-secret">
-          <h2 id="fresh-secret">{`Signing secret for ${fresh.url}`}</h2>
-          <p>Give it to the receiver now, privately: it is not shown again.</p>
-          <p>
-            <code class="secret" data-testid="new-secret">
-              {fresh.secret}
-            </code>
-          </p>
-        </section>
-      ) : null}
+      {fresh ? <ShownOnce heading={`Signing secret for ${fresh.url}`} advice="Give it to the receiver now, privately: it is not shown again." value={fresh.secret} testId="new-secret" /> : null}
       <p>
         <a href="/admin/api-keys/">Content API keys</a>
       </p>
@@ -44,39 +35,26 @@ export function WebhooksPage({ chrome, hooks, fresh, notice, errors = {}, values
       {hooks.length === 0 ? (
         <p>No webhooks yet.</p>
       ) : (
-        <table class="list">
-          <caption class="visually-hidden">Webhooks</caption>
-          <thead>
-            <tr>
-              <th scope="col">URL</th>
-              <th scope="col">Events</th>
-              <th scope="col">Active</th>
-              <th scope="col">Actions</th>
+        <ListTable caption="Webhooks" columns={['URL', 'Events', 'Active', 'Actions']}>
+          {hooks.map((h) => (
+            <tr key={h.id} data-webhook-id={h.id}>
+              <td class="url">{h.url}</td>
+              <td>{h.events.join(', ')}</td>
+              <td>{h.active ? 'yes' : 'no'}</td>
+              <td>
+                <a href={`/admin/webhooks/${h.id}/deliveries`}>Deliveries</a>{' '}
+                <form method="post" action={`/admin/webhooks/${h.id}/remove`} class="inline-form">
+                  <Csrf token={chrome.csrf} />
+                  <button type="submit" class="danger">
+                    Remove
+                  </button>
+                </form>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {hooks.map((h) => (
-              <tr key={h.id} data-webhook-id={h.id}>
-                <td class="url">{h.url}</td>
-                <td>{h.events.join(', ')}</td>
-                <td>{h.active ? 'yes' : 'no'}</td>
-                <td>
-                  <a href={`/admin/webhooks/${h.id}/deliveries`}>Deliveries</a>{' '}
-                  <form method="post" action={`/admin/webhooks/${h.id}/remove`} class="inline-form">
-                    <Csrf token={chrome.csrf} />
-                    <button type="submit" class="danger">
-                      Remove
-                    </button>
-                  </form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </ListTable>
       )}
-      <h2>Add a webhook</h2>
-      <form method="post" action="/admin/webhooks/" class="narrow-form">
-        <Csrf token={chrome.csrf} />
+      <AddForm heading="Add a webhook" action="/admin/webhooks/" csrf={chrome.csrf} submit="Add webhook">
         <Field name="url" label="Receiver URL" type="url" value={values.url} required maxLength={2000} hint="An http:// or https:// address." error={errors.url} />
         <fieldset class={errors.events ? 'field field--error' : 'field'} aria-describedby={errors.events ? 'f-events-error' : undefined}>
           <legend>Send when</legend>
@@ -91,10 +69,7 @@ export function WebhooksPage({ chrome, hooks, fresh, notice, errors = {}, values
             </span>
           ) : null}
         </fieldset>
-        <p>
-          <button type="submit">Add webhook</button>
-        </p>
-      </form>
+      </AddForm>
     </AdminLayout>
   );
 }

@@ -2,8 +2,11 @@ import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { parse } from 'node-html-parser';
 import { describeEachEngine, useTestDatabase } from '../helpers/engines.js';
-import { buildTestApp } from '../helpers/app.js';
-import { makeArticle } from '../helpers/fixtures.js';
+import { buildTestApp, TEST_BASE_URL } from '../helpers/app.js';
+import { buildApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { fixedClock } from '../../src/clock.js';
+import { makeArticle, NOW } from '../helpers/fixtures.js';
 import { articleTags, type ChangeEvent } from '../../src/events.js';
 import { startReceiver } from '../api/receiver.js';
 import { DELIVERIES_PER_PAGE } from '../../src/admin/integrations/webhooks.routes.js';
@@ -222,5 +225,28 @@ describeEachEngine('admin: content API keys and webhooks', (engine) => {
       expect(res.body).toContain('page must be a whole number');
     }
     expect((await admin.get('/admin/webhooks/nope/deliveries')).statusCode).toBe(404);
+  });
+
+  it('never writes a new key or signing secret to the log, even at trace level', async () => {
+    const lines: string[] = [];
+    const { db } = database.current;
+    const config = { ...loadConfig({ DATABASE_URL: engine === 'sqlite' ? database.current.url : 'postgres://unused@127.0.0.1/unused' }), publicUrl: TEST_BASE_URL, fetchAllowPrivate: true };
+    const logged = await buildApp({ config, db, engine, clock: fixedClock(NOW), caching: false, logger: { level: 'trace', stream: { write: (line: string) => void lines.push(line) } } });
+    closers.push(() => logged.close());
+    const c = await signedIn(logged, (await makeUser(db, 'admin')).email);
+    await c.get('/admin/api-keys/');
+    const key = textOf((await c.post('/admin/api-keys/', { label: 'Logged?' })).body, '[data-testid="new-key"]')[0]!;
+    await c.get('/admin/webhooks/');
+    const added = await c.post('/admin/webhooks/', { url: 'https://example.org/logged', events: ['comment.approved'] });
+    const secret = textOf(added.body, '[data-testid="new-secret"]')[0]!;
+    expect(key).toMatch(/^[0-9a-f]{26}$/);
+    expect(secret).toMatch(/^whsec_/);
+    // the stream hears every level, so anything logging the key would be caught here
+    logged.log.trace('probe');
+    expect(lines.some((l) => l.includes('"msg":"probe"'))).toBe(true);
+    expect(lines.join('')).not.toContain(key);
+    expect(lines.join('')).not.toContain(secret);
+    const id = parse(added.body).querySelector('tr[data-webhook-id]')!.getAttribute('data-webhook-id');
+    await c.post(`/admin/webhooks/${id}/remove`, {});
   });
 });

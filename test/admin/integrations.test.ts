@@ -85,6 +85,9 @@ describeEachEngine('admin: content API keys and webhooks', (engine) => {
     const again = await admin.post(`/admin/api-keys/${id}/revoke`, {});
     expect(textOf(again.body, '.notice')[0]).toContain('already revoked');
     expect((await admin.post('/admin/api-keys/999999/revoke', {})).statusCode).toBe(404);
+    const nonsense = await admin.post('/admin/api-keys/1;drop/revoke', {});
+    expect(nonsense.statusCode).toBe(404);
+    expect(nonsense.body).not.toMatch(/stack|SQL|at .*\.ts/i);
   });
 
   it('refuses an empty or overlong label with a message, keeping the input', async () => {
@@ -143,6 +146,13 @@ describeEachEngine('admin: content API keys and webhooks', (engine) => {
 
     const unknown = await admin.post('/admin/webhooks/', { url: 'https://example.org/hook', events: ['article.deleted'] });
     expect(unknown.statusCode).toBe(400);
+    expect(parse(unknown.body).querySelector('#f-events-error')!.text).toBe('Choose among the events listed.');
+
+    const withPassword = await admin.post('/admin/webhooks/', { url: 'https://user:pw@example.org/hook', events: ['article.published'] });
+    expect(withPassword.statusCode).toBe(400);
+    expect(parse(withPassword.body).querySelector('#f-url-error')!.text).toMatch(/without a user name or password/);
+    const empty = await admin.post('/admin/webhooks/', { url: '  ', events: ['article.published'] });
+    expect(parse(empty.body).querySelector('#f-url-error')!.text).toBe('Give the address that should receive the events.');
     expect(await database.current.db.selectFrom('webhooks').select('id').execute()).toEqual([]);
   });
 

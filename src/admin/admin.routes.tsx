@@ -18,6 +18,7 @@ import { registerTaxonomyRoutes } from './taxonomy/taxonomy.routes.js';
 import { registerSettingsRoutes } from './settings/settings.routes.js';
 import { registerMediaFiles, registerMediaRoutes } from './media/media.routes.js';
 import { registerCommentModerationRoutes } from './comments/comments.routes.js';
+import { registerIntegrationRoutes } from './integrations/integrations.routes.js';
 
 /** Paths anyone may open: signing in and resetting a password. */
 const PUBLIC = [/^\/admin\/login\/?$/, /^\/admin\/reset\/[A-Za-z0-9_-]+$/];
@@ -95,6 +96,7 @@ export async function registerAdminRoutes(app: FastifyInstance, options: AdminOp
     await registerSettingsRoutes(admin, deps);
     await registerMediaRoutes(admin, deps);
     await registerCommentModerationRoutes(admin, deps);
+    await registerIntegrationRoutes(admin, deps);
   });
 }
 

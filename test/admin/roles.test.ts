@@ -11,6 +11,7 @@ import { can as canComment } from '../../src/admin/policies/comment.policy.js';
 import { USER_ACTIONS, can as canUser } from '../../src/admin/policies/user.policy.js';
 import { SETTINGS_ACTIONS, can as canSettings } from '../../src/admin/policies/settings.policy.js';
 import { MEDIA_ACTIONS, can as canMedia } from '../../src/admin/policies/media.policy.js';
+import { INTEGRATION_ACTIONS, can as canIntegrations } from '../../src/admin/policies/integrations.policy.js';
 import { Client, makeUser, signedIn } from './admin-fixtures.js';
 
 const ROLES: UserRole[] = ['contributor', 'author', 'editor', 'admin'];
@@ -38,6 +39,7 @@ const OTHER_MATRIX: [string, (role: UserRole) => boolean, string][] = [
   ['comments:moderate', (r) => canComment({ id: 1, role: r }, 'moderate'), 'NNYY'],
   ...USER_ACTIONS.map((a) => [`users:${a}`, (r: UserRole) => canUser({ id: 1, role: r }, a), a === 'change-own-password' ? 'YYYY' : 'NNNY'] as [string, (role: UserRole) => boolean, string]),
   ...SETTINGS_ACTIONS.map((a) => [`settings:${a}`, (r: UserRole) => canSettings({ id: 1, role: r }, a), 'NNNY'] as [string, (role: UserRole) => boolean, string]),
+  ...INTEGRATION_ACTIONS.map((a) => [`integrations:${a}`, (r: UserRole) => canIntegrations({ id: 1, role: r }, a), 'NNNY'] as [string, (role: UserRole) => boolean, string]),
   ...MEDIA_ACTIONS.map((a) => {
     const expected = { browse: 'YYYY', upload: 'NYYY', describe: 'NYYY', delete: 'NYYY' }[a];
     return [`media:${a} (own upload)`, (r: UserRole) => canMedia({ id: 1, role: r }, a, { uploaded_by: 1 }), expected] as [string, (role: UserRole) => boolean, string];
@@ -123,6 +125,10 @@ describeEachEngine('roles enforced on the server', (engine) => {
     ['bulk-trash comments', async (c) => c.post('/admin/comments/moderate', { action: 'trash', ids: [String(await heldComment()), String(await heldComment())] }), 'NNYY'],
     ['edit a comment', async (c) => c.post(`/admin/comments/${await heldComment()}/edit`, { name: 'Matrix Reader', email: 'matrix-reader@example.org', url: '', comment: 'Edited.' }), 'NNYY'],
     ['reply to a comment', async (c) => c.post(`/admin/comments/${await heldComment()}/reply`, { reply: 'A reply.' }), 'NNYY'],
+    ['see content API keys', (c) => c.get('/admin/api-keys/'), 'NNNY'],
+    ['make a content API key', (c) => c.post('/admin/api-keys/', { label: `Matrix key ${Math.random()}` }), 'NNNY'],
+    ['see webhooks', (c) => c.get('/admin/webhooks/'), 'NNNY'],
+    ['add a webhook', (c) => c.post('/admin/webhooks/', { url: 'https://example.org/matrix-hook', events: 'article.published' }), 'NNNY'],
   ];
 
   for (const [name, attempt, expected] of HTTP_MATRIX) {

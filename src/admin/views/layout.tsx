@@ -35,6 +35,7 @@ const NAV: { href: string; label: string; role: UserRole }[] = [
   { href: '/admin/authors/', label: 'Authors', role: 'editor' },
   { href: '/admin/users/', label: 'Accounts', role: 'admin' },
   { href: '/admin/settings', label: 'Settings', role: 'admin' },
+  { href: '/admin/api-keys/', label: 'API & webhooks', role: 'admin' },
 ];
 
 export function AdminLayout({ chrome, title, notice, error, children }: { chrome: AdminChrome; title: string; notice?: string | null; error?: string | null; children: ComponentChildren }) {

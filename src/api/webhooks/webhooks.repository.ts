@@ -90,13 +90,14 @@ export async function recordAttempt(db: Db, id: number, outcome: { status: Webho
     .execute();
 }
 
-/** The delivery log, newest first. */
-export async function listDeliveries(db: Db, opts: { webhookId?: number; limit: number }) {
+/** The delivery log, newest first; `offset` skips that many (for paging). */
+export async function listDeliveries(db: Db, opts: { webhookId?: number; limit: number; offset?: number }) {
   let q = db
     .selectFrom('webhook_deliveries')
     .select(['id', 'webhook_id', 'event', 'status', 'attempts', 'last_status_code', 'last_error', 'next_attempt_at', 'created_at', 'updated_at'])
     .orderBy('id', 'desc')
-    .limit(opts.limit);
+    .limit(opts.limit)
+    .offset(opts.offset ?? 0);
   if (opts.webhookId !== undefined) q = q.where('webhook_id', '=', opts.webhookId);
   return q.execute();
 }

@@ -9,7 +9,8 @@ import { AppError, toAppError } from './errors.js';
 import { ChangeBus } from './events.js';
 import { SiteState } from './content/site-state.js';
 import { PageCache } from './cache/page-cache.js';
-import { registerHttpCache } from './cache/http-cache.js';
+import { registerHttpCache, serveFromCache } from './cache/http-cache.js';
+import http from 'node:http';
 import { startPurgeWebhook } from './cache/purge.js';
 import { findRedirect, locationHeader } from './content/redirects.js';
 import { loadSettings, settingsSchema } from './content/settings.js';
@@ -50,6 +51,9 @@ declare module 'fastify' {
   }
 }
 
+/** Staff sessions, and readers shown their own held comment, never share pages. */
+const isBypassed = (cookie: string | undefined) => cookie !== undefined && /(?:^|;\s*)masthead_(session|held)=/.test(cookie);
+
 const SECURITY_HEADERS: Record<string, string> = {
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'strict-origin-when-cross-origin',
@@ -72,7 +76,13 @@ const SECURITY_HEADERS: Record<string, string> = {
  * per database, and main.ts builds one for the process.
  */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const caching = deps.caching ?? true;
+  const pageCache = caching && deps.config.pageCacheMb > 0 ? new PageCache(deps.config.pageCacheMb * 1024 * 1024) : null;
   const app = Fastify({
+    // cached pages are answered from the raw request, before Fastify builds a request at all
+    serverFactory: (handler) => http.createServer((req, res) => {
+      if (!pageCache || !serveFromCache(pageCache, req, res, isBypassed)) handler(req, res);
+    }),
     logger: deps.logger ?? false,
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
@@ -105,9 +115,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // Page cache: settings and categories in memory, whole pages in the page
   // cache, both dropped by change events (relayed from other instances too).
-  const caching = deps.caching ?? true;
   const state = new SiteState(deps.db, events, caching);
-  const pageCache = caching && deps.config.pageCacheMb > 0 ? new PageCache(deps.config.pageCacheMb * 1024 * 1024) : null;
   app.decorate('pageCache', pageCache);
   events.on((event) => {
     if (event.tags.includes('*')) pageCache?.clear();
@@ -117,8 +125,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   startPurgeWebhook({ bus: events, url: async () => (await state.settings()).cachePurgeUrl, log: app.log });
   registerHttpCache(app, {
     cache: pageCache,
-    // staff sessions, and readers shown their own held comment, never share pages
-    bypass: (request) => /(?:^|;\s*)masthead_(session|held)=/.test(request.headers.cookie ?? ''),
+    bypass: (request) => isBypassed(request.headers.cookie),
     policy: async () => {
       const s = await state.settings();
       return { maxAge: s.httpMaxAge, sMaxAge: s.httpSharedMaxAge, staleWhileRevalidate: s.httpStaleWhileRevalidate };

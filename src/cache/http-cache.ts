@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import zlib from 'node:zlib';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { PageCache, pickEncoding, tagHeaderValues, type CacheEntry, type Encoding } from './page-cache.js';
 
@@ -81,6 +82,40 @@ function compress(body: Buffer, encoding: Encoding): Buffer {
 }
 
 /**
+ * Answers a request from the page cache if it can, straight on the socket:
+ * no routing, no serializer, no hooks. The headers the full pipeline gave
+ * the page (security headers, CORS, Cache-Control…) were recorded with the
+ * entry. Returns false when the request must go through the app.
+ */
+export function serveFromCache(cache: PageCache, req: IncomingMessage, res: ServerResponse, bypass: (cookie: string | undefined) => boolean): boolean {
+  if ((req.method !== 'GET' && req.method !== 'HEAD') || !req.url || bypass(req.headers.cookie)) return false;
+  const entry = cache.get(req.url);
+  if (!entry) return false;
+  const headers: Record<string, string | number> = {
+    ...entry.headers,
+    etag: entry.etag,
+    vary: 'Accept-Encoding',
+    'x-cache': 'HIT',
+    'surrogate-key': entry.surrogateKey,
+    'cache-tag': entry.cacheTag,
+  };
+  if (entry.lastModified) headers['last-modified'] = entry.lastModified;
+  if (etagMatches(req.headers['if-none-match'], entry.etag)) {
+    res.writeHead(304, headers);
+    res.end();
+    return true;
+  }
+  const encoding = pickEncoding(req.headers['accept-encoding']);
+  const body = entry.bodies[encoding];
+  headers['content-type'] = entry.contentType;
+  headers['content-length'] = body.length;
+  if (encoding !== 'identity') headers['content-encoding'] = encoding;
+  res.writeHead(entry.status, headers);
+  res.end(req.method === 'HEAD' ? undefined : body);
+  return true;
+}
+
+/**
  * Page cache and HTTP caching for anonymous GETs: answers hits before any
  * route runs (304 when the validator matches), and on the way out stores
  * what routes marked cacheable, with strong ETags, Cache-Control and
@@ -89,43 +124,18 @@ function compress(body: Buffer, encoding: Encoding): Buffer {
 export function registerHttpCache(app: FastifyInstance, options: HttpCacheOptions): void {
   const { cache } = options;
 
-  // A hit is written straight to the socket: no route, no serializer, no hooks —
-  // the headers the full pipeline produced were recorded with the entry.
+  // The same for requests that reach Fastify (app.inject in tests, or a server
+  // built without serveFromCache in front).
   app.addHook('onRequest', async (request, reply) => {
-    if (!cache || (request.method !== 'GET' && request.method !== 'HEAD') || options.bypass(request)) return;
-    const entry = cache.get(request.url);
-    if (!entry) return;
-    const policy = await options.policy();
-    const headers: Record<string, string | number> = {
-      ...entry.headers,
-      etag: entry.etag,
-      'cache-control': cacheControl(policy),
-      vary: 'Accept-Encoding',
-      'x-cache': 'HIT',
-      'surrogate-key': entry.surrogateKey,
-      'cache-tag': entry.cacheTag,
-    };
-    if (entry.lastModified) headers['last-modified'] = entry.lastModified;
-    reply.hijack();
-    if (etagMatches(request.headers['if-none-match'], entry.etag)) {
-      reply.raw.writeHead(304, headers);
-      reply.raw.end();
-      return;
-    }
-    const encoding = pickEncoding(request.headers['accept-encoding']);
-    const body = entry.bodies[encoding];
-    headers['content-type'] = entry.contentType;
-    headers['content-length'] = body.length;
-    if (encoding !== 'identity') headers['content-encoding'] = encoding;
-    reply.raw.writeHead(entry.status, headers);
-    reply.raw.end(request.method === 'HEAD' ? undefined : body);
+    if (!cache || !cache.has(request.url)) return;
+    if (serveFromCache(cache, request.raw, reply.raw, () => options.bypass(request))) reply.hijack();
   });
 
   // Stored only now, when every onSend hook (CORS, security headers) has had its say.
   app.addHook('onResponse', async (_request, reply) => {
     const entry = reply.pendingEntry;
     if (!entry || !cache) return;
-    entry.headers = replayable(reply);
+    entry.headers = { ...replayable(reply), 'cache-control': String(reply.getHeader('cache-control') ?? '') };
     cache.insert(entry);
   });
 

@@ -124,6 +124,26 @@ describeEachEngine('page cache and HTTP caching', (engine) => {
     expect((await app.inject({ url: '/about/' })).body).toContain('The Renamed Gazette');
   });
 
+  it('over a real socket, hits are answered before the app with the same bytes and headers', async () => {
+    const other = await buildTestApp(database.current, undefined, { caching: true });
+    try {
+      const address = await other.listen({ port: 0, host: '127.0.0.1' });
+      const first = await fetch(`${address}/category/world/`, { headers: { 'accept-encoding': 'identity' } });
+      const firstBody = await first.text();
+      const second = await fetch(`${address}/category/world/`, { headers: { 'accept-encoding': 'identity' } });
+      expect(first.headers.get('x-cache')).toBe('MISS');
+      expect(second.headers.get('x-cache')).toBe('HIT');
+      expect(await second.text()).toBe(firstBody);
+      for (const h of ['content-security-policy', 'cache-control', 'etag', 'content-type', 'surrogate-key']) expect(second.headers.get(h), h).toBe(first.headers.get(h));
+      const again = await fetch(`${address}/category/world/`, { headers: { 'if-none-match': second.headers.get('etag')! } });
+      expect(again.status).toBe(304);
+      const staff = await fetch(`${address}/category/world/`, { headers: { cookie: 'masthead_session=x' } });
+      expect(staff.headers.get('x-cache')).toBe('BYPASS');
+    } finally {
+      await other.close();
+    }
+  });
+
   it('API answers come from the cache with their CORS and paging headers', async () => {
     app.pageCache!.clear();
     const first = await app.inject({ url: '/wp-json/wp/v2/posts?per_page=2' });

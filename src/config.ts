@@ -36,19 +36,23 @@ const flag = (name: string, fallback: boolean) =>
       return z.NEVER;
     });
 
-const envSchema = z.object({
-  PORT: z
+/** A whole number in a range; `label` completes "must be a whole number …" for the message. */
+const wholeNumber = (name: string, fallback: number, min: number, max: number, label = `from ${min} to ${max}`) =>
+  z
     .string()
     .optional()
     .transform((v, ctx) => {
-      if (v === undefined || v === '') return 3000;
+      if (v === undefined || v === '') return fallback;
       const n = Number(v);
-      if (!/^\d+$/.test(v) || n < 1 || n > 65535) {
-        ctx.addIssue({ code: 'custom', message: `PORT must be a whole number from 1 to 65535 (got "${v}")` });
+      if (!/^\d+$/.test(v) || n < min || n > max) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be a whole number ${label} (got "${v}")` });
         return z.NEVER;
       }
       return n;
-    }),
+    });
+
+const envSchema = z.object({
+  PORT: wholeNumber('PORT', 3000, 1, 65535),
   HOST: z
     .string()
     .optional()
@@ -89,42 +93,9 @@ const envSchema = z.object({
         return z.NEVER;
       }
     }),
-  MASTHEAD_PAGE_CACHE_MB: z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (v === undefined || v === '') return 64;
-      const n = Number(v);
-      if (!/^\d+$/.test(v) || n > 16384) {
-        ctx.addIssue({ code: 'custom', message: `MASTHEAD_PAGE_CACHE_MB must be a whole number of megabytes from 0 (off) to 16384 (got "${v}")` });
-        return z.NEVER;
-      }
-      return n;
-    }),
-  MASTHEAD_WORKERS: z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (v === undefined || v === '') return 1;
-      const n = Number(v);
-      if (!/^\d+$/.test(v) || n < 1 || n > 64) {
-        ctx.addIssue({ code: 'custom', message: `MASTHEAD_WORKERS must be a whole number from 1 to 64 (got "${v}")` });
-        return z.NEVER;
-      }
-      return n;
-    }),
-  MASTHEAD_SEARCH_PER_MINUTE: z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (v === undefined || v === '') return 30;
-      const n = Number(v);
-      if (!/^\d+$/.test(v) || n > 100_000) {
-        ctx.addIssue({ code: 'custom', message: `MASTHEAD_SEARCH_PER_MINUTE must be a whole number from 0 (no limit) to 100000 (got "${v}")` });
-        return z.NEVER;
-      }
-      return n;
-    }),
+  MASTHEAD_PAGE_CACHE_MB: wholeNumber('MASTHEAD_PAGE_CACHE_MB', 64, 0, 16384, 'of megabytes from 0 (off) to 16384'),
+  MASTHEAD_WORKERS: wholeNumber('MASTHEAD_WORKERS', 1, 1, 64),
+  MASTHEAD_SEARCH_PER_MINUTE: wholeNumber('MASTHEAD_SEARCH_PER_MINUTE', 30, 0, 100_000, 'from 0 (no limit) to 100000'),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       error: (issue) => `LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "${String(issue.input)}")`,

@@ -27,26 +27,18 @@ export class SiteState {
 
   settings(): Promise<Settings> {
     if (!this.enabled) return loadSettings(this.db);
-    if (!this.settingsValue) {
-      const p = loadSettings(this.db);
-      p.catch(() => {
-        if (this.settingsValue === p) this.settingsValue = null;
-      });
-      this.settingsValue = p;
-    }
-    return this.settingsValue;
+    return (this.settingsValue ??= this.remember(loadSettings(this.db), () => (this.settingsValue = null)));
   }
 
   categories(): Promise<CategoryRow[]> {
     if (!this.enabled) return allCategories(this.db);
-    if (!this.categoriesValue) {
-      const p = allCategories(this.db);
-      p.catch(() => {
-        if (this.categoriesValue === p) this.categoriesValue = null;
-      });
-      this.categoriesValue = p;
-    }
-    return this.categoriesValue;
+    return (this.categoriesValue ??= this.remember(allCategories(this.db), () => (this.categoriesValue = null)));
+  }
+
+  /** Keeps a load for reuse, unless it fails: a failed read is retried next time. */
+  private remember<T>(load: Promise<T>, forget: () => void): Promise<T> {
+    load.catch(forget);
+    return load;
   }
 
   /** Forget everything (e.g. after missed cross-instance notifications). */

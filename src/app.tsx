@@ -13,7 +13,7 @@ import { registerHttpCache, serveFromCache } from './cache/http-cache.js';
 import http from 'node:http';
 import { startPurgeWebhook } from './cache/purge.js';
 import { findRedirect, locationHeader } from './content/redirects.js';
-import { loadSettings, settingsSchema } from './content/settings.js';
+import { settingsSchema } from './content/settings.js';
 import { registerAssets } from './site/assets.js';
 import { checkRequestTarget, MAX_URL_LENGTH } from './site/path-guard.js';
 import { baseUrlFor, sendPage } from './site/render.js';
@@ -135,7 +135,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   async function renderError(request: FastifyRequest, reply: FastifyReply, error: AppError) {
     let settings = settingsSchema.parse({});
     try {
-      settings = await loadSettings(deps.db);
+      // error pages are not cached, so they read the in-memory settings rather than the database
+      settings = await state.settings();
     } catch {
       // the database is unreachable: the error page still renders, with defaults
     }

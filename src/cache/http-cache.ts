@@ -1,8 +1,6 @@
-import crypto from 'node:crypto';
-import zlib from 'node:zlib';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { PageCache, pickEncoding, tagHeaderValues, type CacheEntry, type Encoding } from './page-cache.js';
+import { PageCache, compressBody, etagOf, pickEncoding, tagHeaderValues, type CacheEntry } from './page-cache.js';
 
 declare module 'fastify' {
   interface FastifyReply {
@@ -75,11 +73,6 @@ function replayable(reply: FastifyReply): Record<string, string> {
   return out;
 }
 
-function compress(body: Buffer, encoding: Encoding): Buffer {
-  if (encoding === 'gzip') return zlib.gzipSync(body, { level: 6 });
-  if (encoding === 'br') return zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 6 } });
-  return body;
-}
 
 /**
  * Answers a request from the page cache if it can, straight on the socket:
@@ -160,8 +153,8 @@ export function registerHttpCache(app: FastifyInstance, options: HttpCacheOption
       out = entry.bodies[encoding];
       reply.header('x-cache', 'MISS');
     } else {
-      etag = `"${crypto.createHash('sha1').update(body).digest('base64url')}"`;
-      out = compress(body, encoding);
+      etag = etagOf(body);
+      out = compressBody(body, encoding);
       reply.header('x-cache', bypass ? 'BYPASS' : 'OFF');
     }
     reply.header('etag', etag);

@@ -43,6 +43,18 @@ export interface PageCacheStats {
   invalidations: number;
 }
 
+/** A strong validator: a hash of the uncompressed bytes. */
+export function etagOf(body: Buffer): string {
+  return `"${crypto.createHash('sha1').update(body).digest('base64url')}"`;
+}
+
+/** The body in an encoding, at the one compression level used everywhere (fast enough for a miss). */
+export function compressBody(body: Buffer, encoding: Encoding): Buffer {
+  if (encoding === 'gzip') return zlib.gzipSync(body, { level: 6 });
+  if (encoding === 'br') return zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 6, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } });
+  return body;
+}
+
 /** Surrogate-Key (Fastly and others) is space-separated; Cache-Tag (Cloudflare) comma-separated. */
 export function tagHeaderValues(tags: string[]): { surrogateKey: string; cacheTag: string } {
   const safe = [...new Set(tags)].filter((t) => /^[A-Za-z0-9:_.-]+$/.test(t));
@@ -112,11 +124,9 @@ export class PageCache {
   /** Builds an entry (hash and compression, the costly part) without storing it yet. */
   prepare(input: EntryInput, now = Date.now()): CacheEntry {
     const body = input.body;
-    const etag = `"${crypto.createHash('sha1').update(body).digest('base64url')}"`;
-    const gzip = zlib.gzipSync(body, { level: 6 });
-    const br = zlib.brotliCompressSync(body, {
-      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 6, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length },
-    });
+    const etag = etagOf(body);
+    const gzip = compressBody(body, 'gzip');
+    const br = compressBody(body, 'br');
     const entry: CacheEntry = {
       key: input.key,
       status: input.status,

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.js';
 import type { ChangeBus } from '../events.js';
-import { allCategories } from '../content/taxonomy.repository.js';
 import { pageContext, type SiteDeps } from '../site/site.routes.js';
 import { sendPage } from '../site/render.js';
 import type { HeadView } from '../site/views/layout.js';
@@ -80,7 +79,7 @@ export async function registerSearchRoutes(app: FastifyInstance, deps: SearchDep
     const ctx = await pageContext(deps, request);
     const query = request.query as Record<string, unknown>;
     const values = rawValues(query);
-    const categories = await allCategories(db);
+    const categories = await deps.state.categories();
     const authors = await authorOptions(db);
     const parsed = searchFormSchema.safeParse(query);
     const head: HeadView = { title: values.q.trim() ? `Search results for “${values.q.trim().slice(0, 200)}”` : 'Search', noindex: true, description: ctx.settings.description };

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
+import { FairSqliteDialect } from './sqlite-driver.js';
 import type { Database } from './schema.js';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -51,29 +52,6 @@ export function redactUrl(value: string): string {
   return value.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@');
 }
 
-/**
- * Kysely's SQLite driver prepares every query anew; preparing is a good part of
- * a small query's cost. Prepared statements are reusable (better-sqlite3 runs
- * one at a time), so keep the most recent few hundred by their SQL text.
- */
-function withStatementCache(sqlite: SQLite.Database, size = 500) {
-  const statements = new Map<string, SQLite.Statement>();
-  return {
-    close: () => sqlite.close(),
-    prepare: (sql: string) => {
-      let statement = statements.get(sql);
-      if (statement) {
-        statements.delete(sql);
-      } else {
-        statement = sqlite.prepare(sql);
-        if (statements.size >= size) statements.delete(statements.keys().next().value!);
-      }
-      statements.set(sql, statement);
-      return statement;
-    },
-  };
-}
-
 const INT8_OID = 20;
 const NUMERIC_OID = 1700;
 
@@ -97,7 +75,7 @@ export async function connect(target: DatabaseTarget, options: ConnectOptions = 
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+    const db = new Kysely<Database>({ dialect: new FairSqliteDialect(sqlite) });
     return {
       db,
       engine: 'sqlite',

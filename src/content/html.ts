@@ -112,10 +112,22 @@ export function truncateWords(text: string, maxChars = 200, alwaysEllipsis = fal
   const t = text.replace(/\s+/g, ' ').trim();
   if (t.length <= maxChars) {
     if (!alwaysEllipsis || t === '' || t.endsWith('…')) return t;
-    return `${t.replace(/[.,;:!?]+$/, '')}…`;
+    return `${trimEnd(t, SENTENCE_END)}…`;
   }
   const cut = t.slice(0, maxChars + 1);
   const space = cut.lastIndexOf(' ');
-  const base = (space > maxChars * 0.4 ? cut.slice(0, space) : cut.slice(0, maxChars)).replace(/[\s.,;:!?'"“‘(—–-]+$/u, '');
-  return `${base}…`;
+  return `${trimEnd(space > maxChars * 0.4 ? cut.slice(0, space) : cut.slice(0, maxChars), DANGLING)}…`;
+}
+
+const SENTENCE_END = new Set('.,;:!?');
+const DANGLING = new Set(' \t\n.,;:!?\'"“‘(—–-');
+
+/**
+ * Drops trailing characters of a set. A loop, not /[…]+$/: V8 retries such a
+ * pattern from every position of the string, and teasers are cut on every page.
+ */
+function trimEnd(text: string, chars: Set<string>): string {
+  let end = text.length;
+  while (end > 0 && chars.has(text[end - 1]!)) end--;
+  return text.slice(0, end);
 }

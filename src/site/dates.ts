@@ -17,9 +17,24 @@ function formatter(lang: string, timeZone: string, withTime: boolean): Intl.Date
   return f;
 }
 
+/*
+ * Intl formatting costs microseconds a call and a page shows a dozen dates,
+ * mostly the same ones as the page before (the latest stories): keep the last
+ * few thousand labels.
+ */
+const labels = new Map<string, string>();
+const LABELS_KEPT = 4096;
+
 /** "23 November 2026 at 21:11", in the site's time zone and the page's language. */
 export function formatDateTime(iso: string, timeZone: string, lang = 'en'): string {
-  return formatter(lang, timeZone, true).format(new Date(iso));
+  const key = `${iso}|${timeZone}|${lang}`;
+  let label = labels.get(key);
+  if (label === undefined) {
+    label = formatter(lang, timeZone, true).format(new Date(iso));
+    if (labels.size >= LABELS_KEPT) labels.delete(labels.keys().next().value!);
+    labels.set(key, label);
+  }
+  return label;
 }
 
 /** "23 November 2026". */

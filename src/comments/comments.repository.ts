@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { CommentStatus, Database } from '../db/schema.js';
+import { prepared, slot, slots } from '../db/prepared.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -16,27 +17,35 @@ export interface PublicComment {
   created_at: string;
 }
 
-export async function listApprovedComments(db: Db, articleId: number): Promise<PublicComment[]> {
-  return db
+const approvedComments = prepared<{ id: number }, PublicComment>((db) =>
+  db
     .selectFrom('comments')
     .select(['id', 'parent_id', 'author_name', 'author_url', 'body', 'created_at'])
-    .where('article_id', '=', articleId)
+    .where('article_id', '=', slot<number>('id'))
     .where('status', '=', 'approved')
     .orderBy('created_at', 'asc')
-    .orderBy('id', 'asc')
-    .execute();
+    .orderBy('id', 'asc'),
+);
+
+export async function listApprovedComments(db: Db, articleId: number): Promise<PublicComment[]> {
+  return approvedComments.all(db, { id: articleId });
 }
+
+const approvedCounts = prepared<{ ids: number[] }, { article_id: number; n: number }>(
+  (db, n) =>
+    db
+      .selectFrom('comments')
+      .select(['article_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('article_id', 'in', slots<number>('ids', n))
+      .where('status', '=', 'approved')
+      .groupBy('article_id'),
+  'ids',
+);
 
 export async function countApprovedComments(db: Db, articleIds: number[]): Promise<Map<number, number>> {
   const map = new Map<number, number>();
   if (articleIds.length === 0) return map;
-  const rows = await db
-    .selectFrom('comments')
-    .select(['article_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('article_id', 'in', articleIds)
-    .where('status', '=', 'approved')
-    .groupBy('article_id')
-    .execute();
+  const rows = await approvedCounts.all(db, { ids: articleIds });
   for (const r of rows) map.set(r.article_id, Number(r.n));
   return map;
 }

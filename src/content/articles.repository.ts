@@ -1,5 +1,6 @@
 import type { Kysely, Transaction, SelectQueryBuilder } from 'kysely';
 import type { ArticleRow, Database } from '../db/schema.js';
+import { prepared, slot, slots } from '../db/prepared.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -112,8 +113,17 @@ export async function findLeadStory(db: Db, now: Date): Promise<TeaserRow | unde
     .executeTakeFirst();
 }
 
+const publishedBySlug = prepared<{ now: string; slug: string }, ArticleRow>((db) =>
+  db
+    .selectFrom('articles')
+    .selectAll()
+    .where('articles.status', '=', 'published')
+    .where('articles.published_at', '<=', slot<string>('now'))
+    .where('articles.slug', '=', slot<string>('slug')),
+);
+
 export async function findPublishedBySlug(db: Db, slug: string, now: Date): Promise<ArticleRow | undefined> {
-  return visible(db.selectFrom('articles').selectAll(), now).where('articles.slug', '=', slug).executeTakeFirst();
+  return publishedBySlug.first(db, { now: now.toISOString(), slug });
 }
 
 export interface BylineAuthor {
@@ -127,17 +137,22 @@ export interface BylineAuthor {
 }
 
 /** Authors of several articles at once, in byline order. */
+const authorsOfArticles = prepared<{ ids: number[] }, BylineAuthor & { article_id: number }>(
+  (db, n) =>
+    db
+      .selectFrom('article_authors')
+      .innerJoin('authors', 'authors.id', 'article_authors.author_id')
+      .select(['article_authors.article_id', 'authors.id', 'authors.slug', 'authors.name', 'authors.credentials', 'authors.bio', 'authors.website'])
+      .where('article_authors.article_id', 'in', slots<number>('ids', n))
+      .orderBy('article_authors.article_id')
+      .orderBy('article_authors.position'),
+  'ids',
+);
+
 export async function authorsOf(db: Db, articleIds: number[]): Promise<Map<number, BylineAuthor[]>> {
   const map = new Map<number, BylineAuthor[]>();
   if (articleIds.length === 0) return map;
-  const rows = await db
-    .selectFrom('article_authors')
-    .innerJoin('authors', 'authors.id', 'article_authors.author_id')
-    .select(['article_authors.article_id', 'authors.id', 'authors.slug', 'authors.name', 'authors.credentials', 'authors.bio', 'authors.website'])
-    .where('article_authors.article_id', 'in', articleIds)
-    .orderBy('article_authors.article_id')
-    .orderBy('article_authors.position')
-    .execute();
+  const rows = await authorsOfArticles.all(db, { ids: articleIds });
   for (const row of rows) {
     const list = map.get(row.article_id) ?? [];
     list.push(row);
@@ -146,14 +161,17 @@ export async function authorsOf(db: Db, articleIds: number[]): Promise<Map<numbe
   return map;
 }
 
-export async function tagsOf(db: Db, articleId: number): Promise<{ id: number; slug: string; name: string }[]> {
-  return db
+const tagsOfArticle = prepared<{ id: number }, { id: number; slug: string; name: string }>((db) =>
+  db
     .selectFrom('article_tags')
     .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
     .select(['tags.id', 'tags.slug', 'tags.name'])
-    .where('article_tags.article_id', '=', articleId)
-    .orderBy('tags.name')
-    .execute();
+    .where('article_tags.article_id', '=', slot<number>('id'))
+    .orderBy('tags.name'),
+);
+
+export async function tagsOf(db: Db, articleId: number): Promise<{ id: number; slug: string; name: string }[]> {
+  return tagsOfArticle.all(db, { id: articleId });
 }
 
 /** The published parts of a series, in order. */

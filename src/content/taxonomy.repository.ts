@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AuthorRow, CategoryRow, Database, SeriesRow, SourceRow, TagRow } from '../db/schema.js';
+import { prepared, slot } from '../db/prepared.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -23,12 +24,15 @@ export async function findSeriesBySlug(db: Db, slug: string): Promise<SeriesRow 
   return db.selectFrom('series').selectAll().where('slug', '=', slug).executeTakeFirst();
 }
 
+const sourceById = prepared<{ id: number }, SourceRow>((db) => db.selectFrom('sources').selectAll().where('id', '=', slot<number>('id')));
+const seriesById = prepared<{ id: number }, SeriesRow>((db) => db.selectFrom('series').selectAll().where('id', '=', slot<number>('id')));
+
 export async function findSourceById(db: Db, id: number): Promise<SourceRow | undefined> {
-  return db.selectFrom('sources').selectAll().where('id', '=', id).executeTakeFirst();
+  return sourceById.first(db, { id });
 }
 
 export async function findSeriesById(db: Db, id: number): Promise<SeriesRow | undefined> {
-  return db.selectFrom('series').selectAll().where('id', '=', id).executeTakeFirst();
+  return seriesById.first(db, { id });
 }
 
 /** A category's ancestors, root first, ending with the category itself. */

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { teaserColumns, type TeaserRow } from '../content/articles.repository.js';
+import { prepared, slots } from '../db/prepared.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -42,12 +43,17 @@ function visiblePosts(db: Db, now: Date) {
     .where('articles.published_at', '<=', now.toISOString());
 }
 
+const teasersById = prepared<{ ids: number[] }, TeaserRow & { status: string }>(
+  (db, n) => db.selectFrom('articles').select([...teaserColumns, 'articles.status']).where('articles.id', 'in', slots<number>('ids', n)),
+  'ids',
+);
+
 /** Teasers for ids still visible at `now`, in the order given. */
 export async function visibleTeasers(db: Db, ids: number[], now: Date): Promise<TeaserRow[]> {
   if (ids.length === 0) return [];
   // fetched by id and checked here: with the visibility conditions in SQL, SQLite
   // prefers the status index and walks every published story instead of the ids
-  const rows = await db.selectFrom('articles').select([...teaserColumns, 'articles.status']).where('articles.id', 'in', ids).execute();
+  const rows = await teasersById.all(db, { ids });
   const due = now.toISOString();
   const byId = new Map(rows.filter((r) => r.status === 'published' && r.type === 'post' && r.published_at != null && r.published_at <= due).map(({ status: _status, ...r }) => [r.id, r]));
   return ids.map((id) => byId.get(id)).filter((r): r is TeaserRow => r !== undefined);

@@ -118,30 +118,31 @@ export async function computeRelatedIds(db: Kysely<Database>, article: Subject, 
 }
 
 /**
- * Related-story choices kept in memory per article. Any change to a story
- * can change what relates to any other, so a change event clears it all;
- * entries also expire, so scheduled stories appear when they fall due.
+ * Related stories kept in memory per article, as the teaser rows the page
+ * shows. Any change to a story can change what relates to any other (and a
+ * teaser's title, image or byline), so a change event clears it all; entries
+ * also expire, so scheduled stories appear when they fall due.
  */
 export class RelatedCache {
-  private readonly entries = new Map<number, { ids: number[]; at: number }>();
+  private readonly entries = new Map<number, { rows: TeaserRow[]; at: number }>();
   constructor(
     private readonly ttlMs = 10 * 60_000,
     private readonly maxEntries = 5000,
   ) {}
 
-  get(articleId: number, nowMs: number): number[] | undefined {
+  get(articleId: number, nowMs: number): TeaserRow[] | undefined {
     const hit = this.entries.get(articleId);
     if (!hit) return undefined;
     if (nowMs - hit.at > this.ttlMs || nowMs < hit.at) {
       this.entries.delete(articleId);
       return undefined;
     }
-    return hit.ids;
+    return hit.rows;
   }
 
-  set(articleId: number, ids: number[], nowMs: number): void {
+  set(articleId: number, rows: TeaserRow[], nowMs: number): void {
     if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(articleId, { ids, at: nowMs });
+    this.entries.set(articleId, { rows, at: nowMs });
   }
 
   clear(): void {
@@ -166,10 +167,10 @@ export const RELATED_COUNT = 6;
  */
 export async function relatedStories(db: Kysely<Database>, article: Subject, now: Date): Promise<TeaserRow[]> {
   const cache = relatedCacheFor(db);
-  let ids = cache.get(article.id, now.getTime());
-  if (!ids) {
-    ids = await computeRelatedIds(db, article, RELATED_COUNT, now);
-    cache.set(article.id, ids, now.getTime());
+  let rows = cache.get(article.id, now.getTime());
+  if (!rows) {
+    rows = await visibleTeasers(db, await computeRelatedIds(db, article, RELATED_COUNT, now), now);
+    cache.set(article.id, rows, now.getTime());
   }
-  return visibleTeasers(db, ids, now);
+  return rows;
 }

@@ -3,7 +3,7 @@ import type { ArticleRow, CategoryRow, Database } from '../db/schema.js';
 import type { Settings } from '../content/settings.js';
 import type { SanitizedHtml } from '../content/html.js';
 import { truncateWords } from '../content/html.js';
-import { authorsOf, seriesParts, tagsOf, type TeaserRow } from '../content/articles.repository.js';
+import { authorsOf, seriesParts, tagsOf, type BylineAuthor, type TeaserRow } from '../content/articles.repository.js';
 import { relatedStories } from '../search/related.service.js';
 import { categoryPath, categoryUrl, findSeriesById, findSourceById } from '../content/taxonomy.repository.js';
 import { countApprovedComments, listApprovedComments, threadComments } from '../comments/comments.repository.js';
@@ -38,9 +38,9 @@ function authorLinks(authors: { slug: string; name: string; credentials: string 
 }
 
 /** Turns list rows into teasers, loading their bylines in one query. */
-export async function teaserViews(db: Kysely<Database>, rows: TeaserRow[], settings: Settings, categories: CategoryRow[]): Promise<TeaserView[]> {
+export async function teaserViews(db: Kysely<Database>, rows: TeaserRow[], settings: Settings, categories: CategoryRow[], loaded?: { authors: Map<number, BylineAuthor[]> }): Promise<TeaserView[]> {
   const ids = rows.map((r) => r.id);
-  const [authors, commentCounts] = await Promise.all([authorsOf(db, ids), countApprovedComments(db, ids)]);
+  const [authors, commentCounts] = await Promise.all([loaded?.authors ?? authorsOf(db, ids), countApprovedComments(db, ids)]);
   const byId = new Map(categories.map((c) => [c.id, c]));
   return rows.map((r) => {
     const category = r.primary_category_id == null ? undefined : byId.get(r.primary_category_id);
@@ -70,13 +70,14 @@ export async function teaserViews(db: Kysely<Database>, rows: TeaserRow[], setti
 export async function articleView(db: Kysely<Database>, row: ArticleRow, settings: Settings, categories: CategoryRow[], baseUrl: string, now: Date): Promise<ArticleView> {
   const lang = row.lang ?? settings.language;
   const dir = row.dir ?? (row.lang ? (/^(ar|fa|he|ur|ps|sd|ug|yi|dv|ckb)(-|$)/i.test(row.lang) ? 'rtl' : 'ltr') : settings.direction);
-  const [authorMap, tags, source, series, comments, relatedRows] = await Promise.all([
-    authorsOf(db, [row.id]),
+  // related stories first (usually from memory), so that one query brings every byline on the page
+  const relatedRows = row.type === 'post' ? await relatedStories(db, row, now) : [];
+  const [authorMap, tags, source, series, comments] = await Promise.all([
+    authorsOf(db, [row.id, ...relatedRows.map((r) => r.id)]),
     tagsOf(db, row.id),
     row.source_id != null ? findSourceById(db, row.source_id) : undefined,
     row.series_id != null ? findSeriesById(db, row.series_id) : undefined,
     row.type === 'post' ? listApprovedComments(db, row.id) : Promise.resolve([]),
-    row.type === 'post' ? relatedStories(db, row, now) : Promise.resolve([]),
   ]);
   const path = row.primary_category_id != null ? categoryPath(categories, row.primary_category_id) : [];
   const breadcrumb = [{ name: 'Home', url: '/' }, ...path.map((c) => ({ name: c.name, url: categoryUrl(categories, c.id) }))];
@@ -101,7 +102,7 @@ export async function articleView(db: Kysely<Database>, row: ArticleRow, setting
   }
 
   // the most related story goes in "Check Also", the next ones in the "Related" list
-  const [checkAlso, ...related] = await teaserViews(db, relatedRows, settings, categories);
+  const [checkAlso, ...related] = await teaserViews(db, relatedRows, settings, categories, { authors: authorMap });
   if (checkAlso) checkAlso.summary = truncateWords(checkAlso.summary, 160, true);
 
   const sourceView = source

@@ -109,7 +109,8 @@ export function textFromHtml(html: string): string {
  * than the limit is returned as is, with an ellipsis only when `alwaysEllipsis`.
  */
 export function truncateWords(text: string, maxChars = 200, alwaysEllipsis = false): string {
-  const t = text.replace(/\s+/g, ' ').trim();
+  // stored summaries are already on one line with single spaces: skip the copy then
+  const t = (/\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ') : text).trim();
   if (t.length <= maxChars) {
     if (!alwaysEllipsis || t === '' || t.endsWith('…')) return t;
     return `${trimEnd(t, SENTENCE_END)}…`;

@@ -9,7 +9,7 @@ import { AppError, toAppError } from './errors.js';
 import { ChangeBus } from './events.js';
 import { SiteState } from './content/site-state.js';
 import { PageCache } from './cache/page-cache.js';
-import { registerHttpCache, serveFromCache } from './cache/http-cache.js';
+import { cacheKeyOf, registerHttpCache, serveFromCache, type CacheKeyOf } from './cache/http-cache.js';
 import http from 'node:http';
 import { startPurgeWebhook } from './cache/purge.js';
 import { findRedirect, locationHeader } from './content/redirects.js';
@@ -48,11 +48,13 @@ declare module 'fastify' {
   interface FastifyInstance {
     deps: AppDeps & { events: ChangeBus };
     pageCache: PageCache | null;
+    /** How the page cache names a request's page. */
+    cacheKey: CacheKeyOf;
   }
 }
 
 /** Staff sessions, and readers shown their own held comment, never share pages. */
-const isBypassed = (cookie: string | undefined) => cookie !== undefined && /(?:^|;\s*)masthead_(session|held)=/.test(cookie);
+export const isBypassed = (cookie: string | undefined) => cookie !== undefined && /(?:^|;\s*)masthead_(session|held)=/.test(cookie);
 
 const SECURITY_HEADERS: Record<string, string> = {
   'x-content-type-options': 'nosniff',
@@ -78,10 +80,11 @@ const SECURITY_HEADERS: Record<string, string> = {
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const caching = deps.caching ?? true;
   const pageCache = caching && deps.config.pageCacheMb > 0 ? new PageCache(deps.config.pageCacheMb * 1024 * 1024) : null;
+  const cacheKey = cacheKeyOf(deps.config.publicUrl, deps.config.trustProxy);
   const app = Fastify({
     // cached pages are answered from the raw request, before Fastify builds a request at all
     serverFactory: (handler) => http.createServer((req, res) => {
-      if (!pageCache || !serveFromCache(pageCache, req, res, isBypassed)) handler(req, res);
+      if (!pageCache || !serveFromCache(pageCache, cacheKey, req, res, isBypassed)) handler(req, res);
     }),
     logger: deps.logger ?? false,
     trustProxy: deps.config.trustProxy,
@@ -117,6 +120,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // cache, both dropped by change events (relayed from other instances too).
   const state = new SiteState(deps.db, events, caching);
   app.decorate('pageCache', pageCache);
+  app.decorate('cacheKey', cacheKey);
   events.on((event) => {
     if (event.tags.includes('*')) pageCache?.clear();
     // feeds and sitemaps list every category, tag and author by name: any rename reaches them
@@ -125,6 +129,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   startPurgeWebhook({ bus: events, url: async () => (await state.settings()).cachePurgeUrl, log: app.log });
   registerHttpCache(app, {
     cache: pageCache,
+    keyOf: cacheKey,
     bypass: (request) => isBypassed(request.headers.cookie),
     policy: async () => {
       const s = await state.settings();

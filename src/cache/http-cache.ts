@@ -33,9 +33,40 @@ export interface CachePolicy {
   staleWhileRevalidate: number;
 }
 
+/** What of a request names its page in the cache: the target, and the origin when pages are built from it. */
+export interface CacheKeyParts {
+  url: string;
+  host: string | undefined;
+  forwardedHost: string | undefined;
+  forwardedProto: string | undefined;
+}
+
+export type CacheKeyOf = (parts: CacheKeyParts) => string;
+
+/**
+ * With a public URL configured, pages carry it and the target alone names a
+ * page. Without one, links are made from the request's Host (and, behind a
+ * trusted proxy, X-Forwarded-Host and -Proto), so those are part of the key:
+ * a request with a forged Host gets a page of its own and cannot plant its
+ * links in the pages everyone else is served.
+ */
+export function cacheKeyOf(publicUrl: string | null, trustProxy: boolean): CacheKeyOf {
+  if (publicUrl) return (p) => p.url;
+  // joined by newlines, which no header value or target can hold
+  if (!trustProxy) return (p) => `${(p.host ?? '').toLowerCase()}\n${p.url}`;
+  return (p) => `${(p.forwardedHost ?? '').toLowerCase()}\n${(p.forwardedProto ?? '').toLowerCase()}\n${(p.host ?? '').toLowerCase()}\n${p.url}`;
+}
+
+const header = (value: string | string[] | undefined) => (Array.isArray(value) ? value.join(',') : value);
+
+function keyPartsOf(req: IncomingMessage): CacheKeyParts {
+  return { url: req.url ?? '', host: req.headers.host, forwardedHost: header(req.headers['x-forwarded-host']), forwardedProto: header(req.headers['x-forwarded-proto']) };
+}
+
 export interface HttpCacheOptions {
   /** The in-memory page cache, or null to serve every request fresh (validators and compression still apply). */
   cache: PageCache | null;
+  keyOf: CacheKeyOf;
   /** Requests that must never see or fill the shared cache (signed-in staff). */
   bypass: (request: FastifyRequest) => boolean;
   /** Cache-Control figures, from settings. */
@@ -80,9 +111,9 @@ function replayable(reply: FastifyReply): Record<string, string> {
  * the page (security headers, CORS, Cache-Control…) were recorded with the
  * entry. Returns false when the request must go through the app.
  */
-export function serveFromCache(cache: PageCache, req: IncomingMessage, res: ServerResponse, bypass: (cookie: string | undefined) => boolean): boolean {
+export function serveFromCache(cache: PageCache, keyOf: CacheKeyOf, req: IncomingMessage, res: ServerResponse, bypass: (cookie: string | undefined) => boolean): boolean {
   if ((req.method !== 'GET' && req.method !== 'HEAD') || !req.url || bypass(req.headers.cookie)) return false;
-  const entry = cache.get(req.url);
+  const entry = cache.get(keyOf(keyPartsOf(req)));
   if (!entry) return false;
   const headers: Record<string, string | number> = {
     ...entry.headers,
@@ -120,8 +151,8 @@ export function registerHttpCache(app: FastifyInstance, options: HttpCacheOption
   // The same for requests that reach Fastify (app.inject in tests, or a server
   // built without serveFromCache in front).
   app.addHook('onRequest', async (request, reply) => {
-    if (!cache || !cache.has(request.url)) return;
-    if (serveFromCache(cache, request.raw, reply.raw, () => options.bypass(request))) reply.hijack();
+    if (!cache || !cache.has(options.keyOf(keyPartsOf(request.raw)))) return;
+    if (serveFromCache(cache, options.keyOf, request.raw, reply.raw, () => options.bypass(request))) reply.hijack();
   });
 
   // Stored only now, when every onSend hook (CORS, security headers) has had its say.
@@ -147,7 +178,7 @@ export function registerHttpCache(app: FastifyInstance, options: HttpCacheOption
     let etag: string;
     let out: Buffer;
     if (cache && !bypass) {
-      const entry = cache.prepare({ key: request.url, status: 200, contentType, body, lastModified: reply.cacheLastModified ?? null, tags });
+      const entry = cache.prepare({ key: options.keyOf(keyPartsOf(request.raw)), status: 200, contentType, body, lastModified: reply.cacheLastModified ?? null, tags });
       reply.pendingEntry = entry;
       etag = entry.etag;
       out = entry.bodies[encoding];

@@ -106,10 +106,16 @@ export async function runHttpBench(): Promise<void> {
     const uncached = startMasthead(dbFile, uncachedPort, { MASTHEAD_PAGE_CACHE_MB: '0' });
     children.push(uncached);
     await waitFor(`http://127.0.0.1:${uncachedPort}/`);
+    // the same cache behind Node's HTTP server alone: what a connection gets once the fast lane has handed it over
+    const laneOffPort = cachedPort + 3;
+    const laneOff = startMasthead(dbFile, laneOffPort, { MASTHEAD_FAST_LANE: '0' });
+    children.push(laneOff);
+    await waitFor(`http://127.0.0.1:${laneOffPort}/`);
 
     const article = `/generated-${ARTICLES - 10}/`;
     const targets: [string, string, number][] = [
       ['article (cached)', article, cachedPort],
+      ['article (cached, fast lane off)', article, laneOffPort],
       ['article (cache off)', article, uncachedPort],
       ['home (cached)', '/', cachedPort],
       ['RSS feed (cached)', '/feed/', cachedPort],

@@ -22,6 +22,8 @@ export interface Config {
   searchPerMinute: number;
   /** Let outbound fetches reach private and loopback addresses (intranets, tests). */
   fetchAllowPrivate: boolean;
+  /** Answer cached pages straight from the socket (src/cache/fast-lane.ts); off = Node's HTTP server alone. */
+  fastLane: boolean;
 }
 
 const flag = (name: string, fallback: boolean) =>
@@ -78,6 +80,7 @@ const envSchema = z.object({
     }),
   MASTHEAD_DEMO: flag('MASTHEAD_DEMO', true),
   MASTHEAD_TRUST_PROXY: flag('MASTHEAD_TRUST_PROXY', false),
+  MASTHEAD_FAST_LANE: flag('MASTHEAD_FAST_LANE', true),
   MASTHEAD_FETCH_ALLOW_PRIVATE: flag('MASTHEAD_FETCH_ALLOW_PRIVATE', false),
   MASTHEAD_PUBLIC_URL: z
     .string()
@@ -131,5 +134,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     workers: e.MASTHEAD_WORKERS,
     searchPerMinute: e.MASTHEAD_SEARCH_PER_MINUTE,
     fetchAllowPrivate: e.MASTHEAD_FETCH_ALLOW_PRIVATE,
+    fastLane: e.MASTHEAD_FAST_LANE,
   };
 }

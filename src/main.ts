@@ -12,7 +12,9 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { connect, type DatabaseHandle } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { systemClock } from './clock.js';
-import { buildApp } from './app.js';
+import net from 'node:net';
+import { buildApp, isBypassed } from './app.js';
+import { createFastLane } from './cache/fast-lane.js';
 import { isEmptySite, seedDemo } from './demo/seed.js';
 import { startInstanceSync } from './cache/instance-sync.js';
 import { startChangeLogPoller } from './cache/change-log.js';
@@ -81,6 +83,16 @@ async function startPrimary(config: Config, started: number): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
+function listen(server: net.Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.removeListener('error', reject);
+      resolve();
+    });
+  });
+}
+
 async function startServer(config: Config, started: number): Promise<void> {
   const handle = cluster.isWorker ? await connect(config.database).catch((err: Error) => fail(err.message)) : await prepareDatabase(config);
   const app = await buildApp({
@@ -95,8 +107,16 @@ async function startServer(config: Config, started: number): Promise<void> {
   // changes made by the masthead command (another process) reach this cache through the change log
   const stopChangeLog = await startChangeLogPoller(handle.db, app.deps.events, { log: app.log });
 
+  let lane: net.Server | null = null;
   try {
-    await app.listen({ port: config.port, host: config.host });
+    if (config.fastLane && app.pageCache) {
+      // the lane listens and hands Fastify's server every connection it does not answer itself
+      await app.ready();
+      lane = createFastLane({ cache: app.pageCache, server: app.server, bypass: isBypassed, keyOf: app.cacheKey });
+      await listen(lane, config.port, config.host);
+    } else {
+      await app.listen({ port: config.port, host: config.host });
+    }
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     if (e.code === 'EADDRINUSE') fail(`port ${config.port} on ${config.host} is already in use; set PORT to another port`);
@@ -126,6 +146,7 @@ async function startServer(config: Config, started: number): Promise<void> {
     await sync?.close().catch(() => {});
     stopPoller();
     scheduler.stop();
+    lane?.close();
     await app.close().catch(() => {});
     await handle.close().catch(() => {});
     process.exit(0);

@@ -33,6 +33,7 @@ export interface FastLaneOptions {
 /** The most a request head may take in the lane; longer ones go to Node (which answers 431 past its own limit). */
 const MAX_HEAD_BYTES = 8 * 1024;
 const CRLF2 = Buffer.from('\r\n\r\n');
+const EMPTY = Buffer.alloc(0);
 
 const REQUEST_LINE = /^(GET|HEAD) (\/[\x21-\x7e]*) HTTP\/1\.1$/;
 const HEADER_LINE = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):[ \t]*([\t\x20-\x7e]*?)[ \t]*$/;
@@ -174,6 +175,7 @@ export function createFastLane(options: FastLaneOptions): net.Server {
     /** Gives the connection, and the bytes from the first unanswered request on, to Node's server. */
     const handOff = (rest: Buffer | null) => {
       inLane.delete(socket);
+      socket.removeListener('drain', onDrain);
       socket.removeListener('data', onData);
       socket.removeListener('timeout', onTimeout);
       socket.removeListener('error', onError);
@@ -207,10 +209,24 @@ export function createFastLane(options: FastLaneOptions): net.Server {
       return true;
     };
 
+    /** Reading again once the client has taken what was written. */
+    const onDrain = () => {
+      socket.resume();
+      onData(EMPTY);
+    };
+
     function onData(chunk: Buffer): void {
-      const buffer: Buffer = pending ? Buffer.concat([pending, chunk]) : chunk;
+      const buffer: Buffer = pending ? (chunk.length ? Buffer.concat([pending, chunk]) : pending) : chunk;
       let start = 0;
       while (start < buffer.length) {
+        // a client that sends requests without reading the answers waits until it reads:
+        // stop reading (as Node's server does) rather than pile responses up in memory
+        if (socket.writableNeedDrain) {
+          pending = buffer.subarray(start);
+          socket.pause();
+          socket.once('drain', onDrain);
+          return;
+        }
         const end = buffer.indexOf(CRLF2, start);
         if (end < 0) break;
         if (end - start > MAX_HEAD_BYTES) return handOff(buffer.subarray(start));
@@ -239,6 +255,10 @@ export function createFastLane(options: FastLaneOptions): net.Server {
     socket.on('error', onError);
     socket.once('close', () => inLane.delete(socket));
   });
+
+  // Node's server starts enforcing its header and request timeouts on the connections it
+  // holds when it starts listening. It never listens itself here, so it is told when the lane does.
+  lane.on('listening', () => server.emit('listening'));
 
   // closing stops new connections; idle ones still in the lane are closed too (Node closes its own)
   const close = lane.close.bind(lane);

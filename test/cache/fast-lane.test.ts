@@ -82,6 +82,7 @@ describe('fast lane: cached pages answered from the socket', () => {
     seed = await seedNewsroom(database.current.db);
     app = await buildTestApp(database.current, undefined, { caching: true });
     await app.ready();
+    app.server.connectionsCheckingInterval = 100; // read when the lane starts listening
     lane = createFastLane({ cache: app.pageCache!, server: app.server, bypass: isBypassed, keyOf: app.cacheKey });
     await new Promise<void>((resolve) => lane.listen(0, '127.0.0.1', resolve));
     port = (lane.address() as net.AddressInfo).port;
@@ -231,6 +232,49 @@ describe('fast lane: cached pages answered from the socket', () => {
       'GET /a/ HTTP/1.1\r\nHost: x\r\nHost: y',
       'GET /a/ HTTP/1.1\r\nX: y',
     ]) expect(parsePlainRequest(head), JSON.stringify(head)).toBeNull();
+  });
+
+  it('stops reading from a client that sends without reading the answers, and catches up when it reads', async () => {
+    await app.inject({ url: '/category/world/' });
+    const size = Number((await app.inject({ url: '/category/world/' })).headers['content-length']);
+    let serverSide: net.Socket | undefined;
+    const grab = (s: net.Socket) => (serverSide ??= s);
+    lane.on('connection', grab);
+    const count = 4000; // more than the kernel's loopback buffers hold
+    const socket = net.connect(port, '127.0.0.1');
+    try {
+      await new Promise<void>((resolve) => socket.once('connect', resolve));
+      socket.pause(); // read nothing for now
+      socket.write(get('/category/world/').repeat(count));
+      await new Promise((r) => setTimeout(r, 300));
+      // what the lane queued is bounded by the socket's buffer, not by the requests sent
+      expect(serverSide!.writableLength).toBeLessThan(count * size * 0.5);
+      expect(serverSide!.isPaused()).toBe(true);
+      const received: Buffer[] = [];
+      socket.on('data', (d) => received.push(d));
+      socket.resume();
+      const deadline = Date.now() + 10_000;
+      while (parseResponses(Buffer.concat(received)).length < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      const responses = parseResponses(Buffer.concat(received));
+      expect(responses.length).toBe(count);
+      expect(responses.every((r) => r.status === 200 && r.headers['x-cache'] === 'HIT' && r.body.length === size)).toBe(true);
+    } finally {
+      lane.off('connection', grab);
+      socket.destroy();
+    }
+  });
+
+  it('leaves handed-over connections under Node’s header timeout', async () => {
+    const before = app.server.headersTimeout;
+    app.server.headersTimeout = 400;
+    try {
+      const c = client();
+      await c.send(get('/tag/energy/'), 1); // a miss: the connection is Node's now
+      const [res] = await c.send('GET /tag/energy/ HTTP/1.1\r\nHost: masthead.test\r\nX-Slow: ', 1); // a head that never ends
+      expect(res?.status).toBe(408);
+    } finally {
+      app.server.headersTimeout = before;
+    }
   });
 
   it('closes idle connections after the keep-alive timeout, and all of them when it closes', async () => {

@@ -10,8 +10,55 @@ export interface SnippetPart {
   mark: boolean;
 }
 
-// a word as a reader wrote it, harakat and tatweel included, so highlighting keeps them
-const RAW_WORD = /[\p{L}\p{N}\p{M}\u0640]+/gu;
+// a word as a reader wrote it: letters, digits, marks (harakat) and tatweel, so highlighting keeps them
+const WORD_CHAR = /[\p{L}\p{N}\p{M}\u0640]/u;
+
+interface Word {
+  start: number;
+  end: number;
+  /** Only ASCII letters and digits: compared without Unicode folding. */
+  ascii: boolean;
+}
+
+/**
+ * The words of a text with their offsets. A loop over char codes: ASCII
+ * letters and digits (most of an English text) are told apart with two
+ * comparisons, and only other characters pay for the Unicode test (a global
+ * Unicode-property regex costs several times as much over a whole text).
+ */
+function wordsOf(text: string): Word[] {
+  const words: Word[] = [];
+  let start = -1;
+  let ascii = true;
+  for (let i = 0; i < text.length; ) {
+    const code = text.charCodeAt(i);
+    let width = 1;
+    let inWord: boolean;
+    let isAscii = false;
+    if (code < 128) {
+      const lower = code | 32;
+      isAscii = (code >= 48 && code <= 57) || (lower >= 97 && lower <= 122);
+      inWord = isAscii;
+    } else {
+      const point = text.codePointAt(i)!;
+      width = point > 0xffff ? 2 : 1;
+      inWord = WORD_CHAR.test(String.fromCodePoint(point));
+    }
+    if (inWord) {
+      if (start < 0) {
+        start = i;
+        ascii = true;
+      }
+      if (!isAscii) ascii = false;
+    } else if (start >= 0) {
+      words.push({ start, end: i, ascii });
+      start = -1;
+    }
+    i += width;
+  }
+  if (start >= 0) words.push({ start, end: text.length, ascii });
+  return words;
+}
 
 type Term = { word: string; prefix: boolean };
 type PreparedTerm = Term & { stem: string; head: string };
@@ -23,9 +70,9 @@ function prepare(terms: Term[]): PreparedTerm[] {
   });
 }
 
-function matchesPrepared(word: string, terms: PreparedTerm[]): boolean {
+function matchesPrepared(word: string, terms: PreparedTerm[], ascii = /^[A-Za-z0-9]+$/.test(word)): boolean {
   // plain ASCII words (most of an English text) need no Unicode folding
-  const folded = /^[A-Za-z0-9]+$/.test(word) ? word.toLowerCase() : foldText(word);
+  const folded = ascii ? word.toLowerCase() : foldText(word);
   for (const t of terms) {
     // a cheap look at the first letters spares stemming nearly every word
     if (!folded.startsWith(t.head)) continue;
@@ -63,7 +110,7 @@ function focus(text: string, terms: PreparedTerm[]): { text: string; before: boo
 export function makeSnippet(fullText: string, terms: Term[], size = 32): SnippetPart[] {
   const prepared = prepare(terms);
   const { text, before, after } = focus(fullText, prepared);
-  const words = [...text.matchAll(RAW_WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, hit: matchesPrepared(m[0], prepared) }));
+  const words = wordsOf(text).map((w) => ({ start: w.start, end: w.end, hit: matchesPrepared(text.slice(w.start, w.end), prepared, w.ascii) }));
   if (words.length === 0) return text ? [{ text: text.slice(0, 240), mark: false }] : [];
   let best = 0;
   let bestCount = -1;

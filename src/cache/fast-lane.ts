@@ -1,7 +1,7 @@
 import net from 'node:net';
 import type http from 'node:http';
 import { pickEncoding, type CacheEntry, type Encoding, type PageCache } from './page-cache.js';
-import type { CacheKeyOf } from './http-cache.js';
+import { etagMatches, type CacheKeyOf } from './http-cache.js';
 
 /**
  * The fast lane: cached pages answered straight from the socket.
@@ -51,6 +51,9 @@ interface PlainRequest {
   ifNoneMatch: string | undefined;
 }
 
+/** A header seen more than once, its values joined as Node joins them. */
+const joined = (previous: string | undefined, value: string, separator: string) => (previous === undefined ? value : previous + separator + value);
+
 /** Reads one request head, or null when the lane should not answer it. */
 export function parsePlainRequest(head: string): PlainRequest | null {
   const lines = head.split('\r\n');
@@ -74,34 +77,27 @@ export function parsePlainRequest(head: string): PlainRequest | null {
         host = value;
         break;
       case 'x-forwarded-host':
-        forwardedHost = forwardedHost === undefined ? value : `${forwardedHost},${value}`;
+        forwardedHost = joined(forwardedHost, value, ',');
         break;
       case 'x-forwarded-proto':
-        forwardedProto = forwardedProto === undefined ? value : `${forwardedProto},${value}`;
+        forwardedProto = joined(forwardedProto, value, ',');
         break;
       case 'connection':
         if (value.toLowerCase() !== 'keep-alive') return null;
         break;
       case 'cookie':
-        cookie = cookie === undefined ? value : `${cookie}; ${value}`;
+        cookie = joined(cookie, value, '; ');
         break;
       case 'accept-encoding':
-        acceptEncoding = acceptEncoding === undefined ? value : `${acceptEncoding}, ${value}`;
+        acceptEncoding = joined(acceptEncoding, value, ', ');
         break;
       case 'if-none-match':
-        ifNoneMatch = ifNoneMatch === undefined ? value : `${ifNoneMatch}, ${value}`;
+        ifNoneMatch = joined(ifNoneMatch, value, ', ');
         break;
     }
   }
   if (!host) return null; // HTTP/1.1 requires it; Node answers 400
   return { method: first[1] as 'GET' | 'HEAD', target: first[2]!, host, forwardedHost, forwardedProto, cookie, acceptEncoding, ifNoneMatch };
-}
-
-function etagMatches(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  if (header.trim() === '*') return true;
-  const opaque = etag.replace(/^W\//, '');
-  return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === opaque);
 }
 
 /** Header blocks made once per entry: one per encoding, and one for 304. */

@@ -75,7 +75,8 @@ export interface HttpCacheOptions {
 
 const CACHEABLE_TYPES = /^(text\/html|application\/(rss\+xml|atom\+xml|feed\+json|json|xml)|text\/(xml|plain))/;
 
-function etagMatches(header: string | undefined, etag: string): boolean {
+/** Whether an If-None-Match header names this (strong) ETag; weak comparison, as RFC 9110 asks for GET. */
+export function etagMatches(header: string | undefined, etag: string): boolean {
   if (!header) return false;
   if (header.trim() === '*') return true;
   const opaque = etag.replace(/^W\//, '');

@@ -82,7 +82,7 @@ describe('fast lane: cached pages answered from the socket', () => {
     seed = await seedNewsroom(database.current.db);
     app = await buildTestApp(database.current, undefined, { caching: true });
     await app.ready();
-    app.server.connectionsCheckingInterval = 100; // read when the lane starts listening
+    Object.assign(app.server, { connectionsCheckingInterval: 100 }); // read when the lane starts listening (not in the typings)
     lane = createFastLane({ cache: app.pageCache!, server: app.server, bypass: isBypassed, keyOf: app.cacheKey });
     await new Promise<void>((resolve) => lane.listen(0, '127.0.0.1', resolve));
     port = (lane.address() as net.AddressInfo).port;

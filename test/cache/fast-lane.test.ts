@@ -115,6 +115,16 @@ describe('fast lane: cached pages answered from the socket', () => {
     expect(nodeHit!.body.equals(hit!.body)).toBe(true);
   });
 
+  it('dates each answer: a page sent again in a later second carries that second', async () => {
+    await app.inject({ url: '/category/world/' });
+    const c = client();
+    const first = await c.send(get('/category/world/') + get('/category/world/') + get('/category/world/'), 3);
+    await new Promise((r) => setTimeout(r, 1100));
+    const [later] = await c.send(get('/category/world/'), 1);
+    expect(first.every((r) => r.body.equals(later!.body))).toBe(true);
+    expect(Date.parse(later!.headers.date!) - Date.parse(first[2]!.headers.date!)).toBeGreaterThanOrEqual(1000);
+  });
+
   it('serves pipelined hits in order, then hands over at the first request it cannot answer', async () => {
     await app.inject({ url: '/tehran-reservoir/' });
     await app.inject({ url: '/category/world/' });

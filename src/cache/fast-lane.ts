@@ -44,15 +44,23 @@ interface PlainRequest {
   method: 'GET' | 'HEAD';
   target: string;
   host: string;
-  forwardedHost: string | undefined;
-  forwardedProto: string | undefined;
-  cookie: string | undefined;
-  acceptEncoding: string | undefined;
-  ifNoneMatch: string | undefined;
+  forwardedHost?: string;
+  forwardedProto?: string;
+  cookie?: string;
+  acceptEncoding?: string;
+  ifNoneMatch?: string;
 }
 
-/** A header seen more than once, its values joined as Node joins them. */
-const joined = (previous: string | undefined, value: string, separator: string) => (previous === undefined ? value : previous + separator + value);
+type Repeatable = 'forwardedHost' | 'forwardedProto' | 'cookie' | 'acceptEncoding' | 'ifNoneMatch';
+
+/** Headers the lane reads that may come more than once, and the separator Node joins their values with. */
+const REPEATABLE: Record<string, [Repeatable, string]> = {
+  'x-forwarded-host': ['forwardedHost', ','],
+  'x-forwarded-proto': ['forwardedProto', ','],
+  cookie: ['cookie', '; '],
+  'accept-encoding': ['acceptEncoding', ', '],
+  'if-none-match': ['ifNoneMatch', ', '],
+};
 
 /** Reads one request head, or null when the lane should not answer it. */
 export function parsePlainRequest(head: string): PlainRequest | null {
@@ -60,44 +68,27 @@ export function parsePlainRequest(head: string): PlainRequest | null {
   const first = REQUEST_LINE.exec(lines[0]!);
   if (!first) return null;
   let host: string | undefined;
-  let forwardedHost: string | undefined;
-  let forwardedProto: string | undefined;
-  let cookie: string | undefined;
-  let acceptEncoding: string | undefined;
-  let ifNoneMatch: string | undefined;
+  const values: Partial<Record<Repeatable, string>> = {};
   for (let i = 1; i < lines.length; i++) {
     const m = HEADER_LINE.exec(lines[i]!);
     if (!m) return null; // folded lines, bare CR or LF, control characters, spaces before the colon
     const name = m[1]!.toLowerCase();
     const value = m[2]!;
     if (NOT_PLAIN.has(name)) return null;
-    switch (name) {
-      case 'host':
-        if (host !== undefined) return null;
-        host = value;
-        break;
-      case 'x-forwarded-host':
-        forwardedHost = joined(forwardedHost, value, ',');
-        break;
-      case 'x-forwarded-proto':
-        forwardedProto = joined(forwardedProto, value, ',');
-        break;
-      case 'connection':
-        if (value.toLowerCase() !== 'keep-alive') return null;
-        break;
-      case 'cookie':
-        cookie = joined(cookie, value, '; ');
-        break;
-      case 'accept-encoding':
-        acceptEncoding = joined(acceptEncoding, value, ', ');
-        break;
-      case 'if-none-match':
-        ifNoneMatch = joined(ifNoneMatch, value, ', ');
-        break;
+    const repeatable = REPEATABLE[name];
+    if (repeatable) {
+      const [field, separator] = repeatable;
+      const previous = values[field];
+      values[field] = previous === undefined ? value : previous + separator + value;
+    } else if (name === 'host') {
+      if (host !== undefined) return null;
+      host = value;
+    } else if (name === 'connection' && value.toLowerCase() !== 'keep-alive') {
+      return null;
     }
   }
   if (!host) return null; // HTTP/1.1 requires it; Node answers 400
-  return { method: first[1] as 'GET' | 'HEAD', target: first[2]!, host, forwardedHost, forwardedProto, cookie, acceptEncoding, ifNoneMatch };
+  return { method: first[1] as 'GET' | 'HEAD', target: first[2]!, host, ...values };
 }
 
 /** Header blocks made once per entry: one per encoding, and one for 304. */

@@ -278,6 +278,10 @@ describeEachEngine('public pages', (engine) => {
     it('adds the trailing slash WordPress links have', async () => {
       const { res } = await page('/tehran-reservoir', 301);
       expect(res.headers.location).toBe('/tehran-reservoir/');
+      // the same one rule serves the admin's screens, query kept
+      const admin = await page('/admin/comments?status=spam', 301);
+      expect(admin.res.headers.location).toBe('/admin/comments/?status=spam');
+      expect((await page('/admin/api-keys', 301)).res.headers.location).toBe('/admin/api-keys/');
     });
   });
 

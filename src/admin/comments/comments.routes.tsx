@@ -36,7 +36,6 @@ export async function registerCommentModerationRoutes(app: FastifyInstance, deps
     return sendAdmin(reply, <CommentPage chrome={chromeFor(request, deps)} view={{ row, edit, editErrors: {}, reply: '', ...view }} />, status);
   }
 
-  app.get('/admin/comments', async (_request, reply) => reply.redirect('/admin/comments/', 301));
 
   app.get('/admin/comments/', async (request, reply) => {
     authorize(currentUser(request), 'moderate');

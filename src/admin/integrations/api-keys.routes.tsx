@@ -18,7 +18,6 @@ export async function registerApiKeyAdminRoutes(app: FastifyInstance, deps: Admi
     return sendAdmin(reply, <ApiKeysPage chrome={chromeFor(request, deps)} keys={keys} {...props} />, status);
   }
 
-  app.get('/admin/api-keys', async (_request, reply) => reply.redirect('/admin/api-keys/', 301));
 
   app.get('/admin/api-keys/', async (request, reply) => {
     authorize(currentUser(request), 'manage-api-keys');

@@ -28,7 +28,6 @@ export async function registerWebhookAdminRoutes(app: FastifyInstance, deps: Adm
     return hook;
   }
 
-  app.get('/admin/webhooks', async (_request, reply) => reply.redirect('/admin/webhooks/', 301));
 
   app.get('/admin/webhooks/', async (request, reply) => {
     authorize(currentUser(request), 'manage-webhooks');

@@ -86,47 +86,70 @@ export async function readArticleAction(r: WpRequest, type: ArticleType, id: num
   return (await presentArticles(r, [row], q.embed))[0];
 }
 
-export async function listTermsAction(r: WpRequest, taxonomy: 'categories' | 'tags', query: unknown, id?: number) {
-  const q = parseWpQuery(query, ['page', 'per_page', 'search', 'include', 'slug', 'order', 'orderby', 'post', 'hide_empty']);
+type Window = ReturnType<typeof windowOf>['win'];
+
+/**
+ * A collection that also answers `/:id`: the same query narrowed to that id,
+ * giving one item (or WordPress's 404 with `missing`) instead of a list.
+ */
+async function listOrItem<Row>(
+  r: WpRequest,
+  query: unknown,
+  id: number | undefined,
+  options: {
+    params: Parameters<typeof parseWpQuery>[1];
+    list: (q: WpQuery, win: Window) => Promise<{ rows: Row[]; total: number }>;
+    /** Makes the presenter for these rows (some load what the rows relate to first). */
+    present: (rows: Row[]) => ((row: Row) => unknown) | Promise<(row: Row) => unknown>;
+    missing: [code: string, message: string];
+  },
+) {
+  const q = parseWpQuery(query, options.params);
   const { perPage, page, win } = windowOf(q);
-  const { rows, total } = await listTerms(r.db, taxonomy, id === undefined ? q : { include: [id], embed: false }, win, r.now);
+  const { rows, total } = await options.list(id === undefined ? q : { include: [id], embed: false }, win);
+  const present = await options.present(rows);
   if (id !== undefined) {
-    if (!rows[0]) throw notFound('rest_term_invalid', 'Term does not exist.');
-    return presentWpTerm(rows[0], taxonomy, r.ctx);
+    if (!rows[0]) throw notFound(...options.missing);
+    return present(rows[0]);
   }
-  return finish(rows.map((t) => presentWpTerm(t, taxonomy, r.ctx)), total, page, perPage);
+  return finish(rows.map(present), total, page, perPage);
 }
 
-export async function listUsersAction(r: WpRequest, query: unknown, id?: number) {
-  const q = parseWpQuery(query, ['page', 'per_page', 'search', 'include', 'slug', 'order', 'orderby']);
-  const { perPage, page, win } = windowOf(q);
-  const { rows, total } = await listWpUsers(r.db, id === undefined ? q : { include: [id], embed: false }, win, r.now);
-  if (id !== undefined) {
-    if (!rows[0]) throw notFound('rest_user_invalid_id', 'Invalid user ID.');
-    return presentWpUser(rows[0], r.ctx);
-  }
-  return finish(rows.map((u) => presentWpUser(u, r.ctx)), total, page, perPage);
+export function listTermsAction(r: WpRequest, taxonomy: 'categories' | 'tags', query: unknown, id?: number) {
+  return listOrItem(r, query, id, {
+    params: ['page', 'per_page', 'search', 'include', 'slug', 'order', 'orderby', 'post', 'hide_empty'],
+    list: (q, win) => listTerms(r.db, taxonomy, q, win, r.now),
+    present: () => (t) => presentWpTerm(t, taxonomy, r.ctx),
+    missing: ['rest_term_invalid', 'Term does not exist.'],
+  });
 }
 
-export async function listCommentsAction(r: WpRequest, query: unknown, id?: number) {
-  const q = parseWpQuery(query, ['page', 'per_page', 'post', 'parent', 'include', 'order', 'orderby']);
-  const { perPage, page, win } = windowOf(q);
-  const { rows, total } = await listWpComments(r.db, id === undefined ? q : { include: [id], embed: false }, win, r.now);
-  if (id !== undefined) {
-    if (!rows[0]) throw notFound('rest_comment_invalid_id', 'Invalid comment ID.');
-    return presentWpComment(rows[0], r.ctx);
-  }
-  return finish(rows.map((c) => presentWpComment(c, r.ctx)), total, page, perPage);
+export function listUsersAction(r: WpRequest, query: unknown, id?: number) {
+  return listOrItem(r, query, id, {
+    params: ['page', 'per_page', 'search', 'include', 'slug', 'order', 'orderby'],
+    list: (q, win) => listWpUsers(r.db, q, win, r.now),
+    present: () => (u) => presentWpUser(u, r.ctx),
+    missing: ['rest_user_invalid_id', 'Invalid user ID.'],
+  });
 }
 
-export async function listMediaAction(r: WpRequest, query: unknown, id?: number) {
-  const q = parseWpQuery(query, ['page', 'per_page', 'parent', 'include', 'order']);
-  const { perPage, page, win } = windowOf(q);
-  const { rows, total } = await listWpMedia(r.db, id === undefined ? q : { include: [id], embed: false }, win, r.now);
-  const rel = await relationsOf(r, rows);
-  if (id !== undefined) {
-    if (!rows[0]) throw notFound('rest_post_invalid_id', 'Invalid post ID.');
-    return presentWpMedia(rows[0], rel(rows[0]), r.ctx);
-  }
-  return finish(rows.map((m) => presentWpMedia(m, rel(m), r.ctx)), total, page, perPage);
+export function listCommentsAction(r: WpRequest, query: unknown, id?: number) {
+  return listOrItem(r, query, id, {
+    params: ['page', 'per_page', 'post', 'parent', 'include', 'order', 'orderby'],
+    list: (q, win) => listWpComments(r.db, q, win, r.now),
+    present: () => (c) => presentWpComment(c, r.ctx),
+    missing: ['rest_comment_invalid_id', 'Invalid comment ID.'],
+  });
+}
+
+export function listMediaAction(r: WpRequest, query: unknown, id?: number) {
+  return listOrItem(r, query, id, {
+    params: ['page', 'per_page', 'parent', 'include', 'order'],
+    list: (q, win) => listWpMedia(r.db, q, win, r.now),
+    present: async (rows) => {
+      const rel = await relationsOf(r, rows);
+      return (m) => presentWpMedia(m, rel(m), r.ctx);
+    },
+    missing: ['rest_post_invalid_id', 'Invalid post ID.'],
+  });
 }

@@ -105,6 +105,8 @@ function replayable(reply: FastifyReply): Record<string, string> {
   return out;
 }
 
+/** Requests already looked up and missed in front of Fastify: its hook does not look again. */
+const missed = new WeakSet<IncomingMessage>();
 
 /**
  * Answers a request from the page cache if it can, straight on the socket:
@@ -115,7 +117,10 @@ function replayable(reply: FastifyReply): Record<string, string> {
 export function serveFromCache(cache: PageCache, keyOf: CacheKeyOf, req: IncomingMessage, res: ServerResponse, bypass: (cookie: string | undefined) => boolean): boolean {
   if ((req.method !== 'GET' && req.method !== 'HEAD') || !req.url || bypass(req.headers.cookie)) return false;
   const entry = cache.get(keyOf(keyPartsOf(req)));
-  if (!entry) return false;
+  if (!entry) {
+    missed.add(req);
+    return false;
+  }
   const headers: Record<string, string | number> = {
     ...entry.headers,
     etag: entry.etag,
@@ -152,7 +157,7 @@ export function registerHttpCache(app: FastifyInstance, options: HttpCacheOption
   // The same for requests that reach Fastify (app.inject in tests, or a server
   // built without serveFromCache in front).
   app.addHook('onRequest', async (request, reply) => {
-    if (!cache || !cache.has(options.keyOf(keyPartsOf(request.raw)))) return;
+    if (!cache || missed.has(request.raw) || !cache.has(options.keyOf(keyPartsOf(request.raw)))) return;
     if (serveFromCache(cache, options.keyOf, request.raw, reply.raw, () => options.bypass(request))) reply.hijack();
   });
 
